@@ -1,0 +1,4 @@
+import { examplePlugin } from '@atrium/plugin-example/backend';
+
+/** The portal's backend features, in no particular order: the kernel orders them by their dependencies. */
+export const features = [examplePlugin];

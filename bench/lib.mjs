@@ -1,0 +1,47 @@
+// Helpers shared by benchmarks: start the built portal as a child process and time it.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function writeConfig(yaml) {
+  const file = join(mkdtempSync(join(tmpdir(), 'atrium-bench-')), 'app-config.bench.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
+
+/** Starts the portal; resolves when /readyz answers 200, with the elapsed milliseconds. */
+export async function startPortal({ config, port }) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', join(root, 'apps/portal'), '--config', config, '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const r = await fetch(`${url}/readyz`);
+      if (r.status === 200) break;
+    } catch { /* not listening yet */ }
+    if (performance.now() - t0 > 60_000) throw new Error('portal did not become ready in 60 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const ms = performance.now() - t0;
+  return {
+    ms, url, pid: child.pid,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024,
+    stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+  };
+}

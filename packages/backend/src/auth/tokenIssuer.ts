@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { sql } from 'kysely';
+import { AuthenticationError } from '../api/errors.js';
+import type { Config, Credentials, RootDatabaseService } from '../api/services.js';
+
+const ISSUER = 'atrium';
+const USER_TOKEN_TTL_S = 60 * 60;
+const SERVICE_TOKEN_TTL_S = 10 * 60;
+
+/**
+ * Signs and verifies the backend's tokens (HS256). The key comes from `backend.auth.secret`, or is
+ * generated once and kept in the database so that every instance sharing it accepts the same tokens.
+ * This is the seam where sign-in providers and service-to-service keys plug in later.
+ */
+export class TokenIssuer {
+  private constructor(private readonly key: Uint8Array) {}
+
+  static async create(config: Config, db: RootDatabaseService): Promise<TokenIssuer> {
+    const configured = config.getOptionalString('backend.auth.secret');
+    if (configured) return new TokenIssuer(new TextEncoder().encode(configured));
+    const kdb = db.getRootClient();
+    await sql`CREATE SCHEMA IF NOT EXISTS atrium_backend`.execute(kdb);
+    await sql`CREATE TABLE IF NOT EXISTS atrium_backend.auth_keys (id int PRIMARY KEY, secret text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`.execute(kdb);
+    await sql`INSERT INTO atrium_backend.auth_keys (id, secret) VALUES (1, ${randomBytes(32).toString('base64url')}) ON CONFLICT (id) DO NOTHING`.execute(kdb);
+    const { rows } = await sql<{ secret: string }>`SELECT secret FROM atrium_backend.auth_keys WHERE id = 1`.execute(kdb);
+    return new TokenIssuer(new TextEncoder().encode(rows[0]!.secret));
+  }
+
+  async issueUser(user: { userEntityRef: string; ownershipEntityRefs?: string[] }) {
+    const exp = Math.floor(Date.now() / 1000) + USER_TOKEN_TTL_S;
+    const token = await new SignJWT({ typ: 'user', ent: user.ownershipEntityRefs ?? [user.userEntityRef] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setSubject(user.userEntityRef)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  async issueService(subject: string) {
+    const token = await new SignJWT({ typ: 'service' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(`${SERVICE_TOKEN_TTL_S}s`)
+      .sign(this.key);
+    return { token };
+  }
+
+  async verify(token: string): Promise<Credentials> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (!payload.sub) throw new AuthenticationError('Token has no subject');
+      if (payload.typ === 'user') {
+        const ent = Array.isArray(payload.ent) ? payload.ent.filter((e): e is string => typeof e === 'string') : [];
+        return { principal: { type: 'user', userEntityRef: payload.sub, ownershipEntityRefs: ent } };
+      }
+      if (payload.typ === 'service') return { principal: { type: 'service', subject: payload.sub } };
+      throw new AuthenticationError('Token has an unknown type');
+    } catch (e) {
+      if (e instanceof AuthenticationError) throw e;
+      if (e instanceof joseErrors.JWTExpired) throw new AuthenticationError('Token expired; sign in again');
+      throw new AuthenticationError('Invalid token');
+    }
+  }
+}

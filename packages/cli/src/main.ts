@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { isAtriumError } from '@atrium/backend';
+import { startCommand } from './commands/start.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+const HELP = `Usage: atrium <command> [options]
+
+Commands:
+  start        Start the portal (backend, frontend and plugins)
+
+Options for start:
+  --config FILE   A config file merged over the app's app-config.yaml; repeat for more (later wins)
+  --port N        Port to listen on (overrides backend.listen.port)
+  --app DIR       The app folder (default: the current folder)
+
+General:
+  -h, --help      Show this help
+  -v, --version   Show the version
+  --debug         Print stack traces for errors
+`;
+
+/** Runs the CLI; returns the exit code. Errors are one clear line unless --debug. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        debug: { type: 'boolean' },
+        config: { type: 'string', multiple: true },
+        port: { type: 'string' },
+        app: { type: 'string' },
+      },
+    });
+    if (values.version) {
+      console.log(VERSION);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      console.log(HELP);
+      return values.help ? 0 : 1;
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    switch (command) {
+      case 'start': {
+        let port: number | undefined;
+        if (values.port !== undefined) {
+          port = Number(values.port);
+          if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+        }
+        return await startCommand({ configFiles: values.config ?? [], port, appDir: values.app });
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    return reportError(e, debug);
+  }
+}
+
+class UsageError extends Error {}
+
+function reportError(e: unknown, debug: boolean): number {
+  const err = e as Error & { code?: string };
+  if (e instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    console.error(`atrium: ${err.message.split('\n')[0]}. Run "atrium --help" for usage.`);
+    return 2;
+  }
+  console.error(`atrium: ${isAtriumError(e) ? err.message : `unexpected error: ${err.message}`}`);
+  if (debug) console.error(err.stack);
+  return 1;
+}
