@@ -27,7 +27,7 @@ export interface PluginInit<TDeps extends DepMap, TProvides extends ServiceRefMa
   /** Services this plugin offers to other plugins, e.g. `{ catalog: catalogServiceRef }`. Plugins that
    * depend on them start after this one. `init` must return a value for each. */
   provides?: TProvides;
-  init(deps: ResolvedDepMap<TDeps>): Promise<ProvidedResult<TProvides>> | ProvidedResult<TProvides>;
+  init(deps: ResolvedDepMap<TDeps>): Promise<ProvidedResult<NoInfer<TProvides>>> | ProvidedResult<NoInfer<TProvides>>;
 }
 type ProvidedResult<TProvides extends ServiceRefMap> = keyof TProvides extends never ? void : ResolvedDeps<TProvides>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configNumber, visibility } from './schemaHelpers.js';
+import { configBoolean, configNumber, visibility } from './schemaHelpers.js';
 import type { ConfigSchemaEntry } from './types.js';
 
 // Every level is a loose object so plugins' keys under `app`/`backend`/`integrations` pass through,
@@ -53,9 +53,12 @@ export const coreConfigSchema = z.looseObject({
         .prefault({}),
       auth: z
         .looseObject({
-          /** Signs user and service tokens; generated per start when absent (fine for one instance). */
-          secret: visibility(z.string(), 'secret').optional(),
-          guest: z.looseObject({ userEntityRef: z.string().default('user:default/guest') }).prefault({}),
+          /** Signs user and service tokens; when absent one is generated once and kept in the database. */
+          secret: visibility(z.string().min(16, 'use at least 16 characters'), 'secret').optional(),
+          guest: z.looseObject({
+            enabled: configBoolean().default(true),
+            userEntityRef: z.string().default('user:default/guest'),
+          }).prefault({}),
         })
         .prefault({}),
       reading: z
@@ -65,6 +68,8 @@ export const coreConfigSchema = z.looseObject({
         })
         .optional(),
       workingDirectory: z.string().optional(),
+      /** How long shutdown waits for in-flight requests before cutting connections. */
+      shutdownTimeoutSeconds: configNumber(z.number().positive()).optional(),
       log: z
         .looseObject({
           level: z.enum(['error', 'warn', 'info', 'debug']).optional(),

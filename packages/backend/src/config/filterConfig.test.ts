@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../api/services.js';
 import { z } from 'zod';
 import { coreConfigSchemaEntry } from './coreConfigSchema.js';
 import { frontendConfig, secretValues } from './filterConfig.js';
@@ -18,7 +19,7 @@ const pluginSchema = z.looseObject({
 });
 const schemas: ConfigSchemaEntry[] = [coreConfigSchemaEntry, { owner: 'plugin techdocs', schema: pluginSchema }];
 
-const data = {
+const data: JsonObject = {
   app: { title: 'Portal', baseUrl: 'http://localhost:3000', support: { url: 'x' } },
   backend: {
     baseUrl: 'http://localhost:7007',

@@ -43,6 +43,18 @@ describe('loadConfig merging', () => {
     expect((await load(['a.yaml', 'b.yaml'])).data).toEqual({ backend: { x: 1 } });
   });
 
+  it('merges layers given in code after the files and before APP_CONFIG_ overrides', async () => {
+    await files({ 'a.yaml': 'app: { title: File, baseUrl: http://a }\n' });
+    const { data, sources } = await loadConfig({
+      files: ['a.yaml'],
+      cwd: dir,
+      env: { APP_CONFIG_app_baseUrl: 'http://env' },
+      layers: [{ origin: 'test config', data: { app: { title: 'Code' } } }],
+    });
+    expect(data).toEqual({ app: { title: 'Code', baseUrl: 'http://env' } });
+    expect(originOf(sources, ['app', 'title'])).toBe('test config');
+  });
+
   it('accepts an empty file', async () => {
     await files({ 'a.yaml': 'x: 1\n', 'b.yaml': '' });
     expect((await load(['a.yaml', 'b.yaml'])).data).toEqual({ x: 1 });
@@ -138,5 +150,14 @@ describe('loadConfig errors', () => {
   it('rejects a file whose top level is not a mapping', async () => {
     await files({ 'a.yaml': '- 1\n- 2\n' });
     await expect(load(['a.yaml'])).rejects.toThrow(/a\.yaml must contain a mapping/);
+  });
+});
+
+describe('APP_CONFIG_ conflicts', () => {
+  it('refuses a scalar override and a nested override of the same key', async () => {
+    await files({ 'a.yaml': 'x: 1\n' });
+    await expect(load(['a.yaml'], { APP_CONFIG_backend: '1', APP_CONFIG_backend_listen_port: '2' })).rejects.toThrow(
+      'Environment variables APP_CONFIG_backend and APP_CONFIG_backend_listen_port both set config backend',
+    );
   });
 });

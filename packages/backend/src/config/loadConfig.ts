@@ -14,6 +14,11 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to `process.cwd()`. */
   cwd?: string;
+  /**
+   * Config given in code (tests, embedding), merged after the files and before `APP_CONFIG_*`.
+   * `origin` names it in error messages, e.g. `test config`.
+   */
+  layers?: Array<{ origin: string; data: JsonObject }>;
 }
 
 /**
@@ -52,6 +57,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (isJsonObject(resolved)) mergeLayer(merged, resolved, shown, origins);
   }
 
+  for (const layer of options.layers ?? []) {
+    mergeLayer(merged, layer.data, layer.origin, origins);
+  }
   for (const override of readEnvOverrides(env)) {
     mergeLayer(merged, override.layer, `env ${override.variable}`, origins);
   }

@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { JsonObject } from '../api/services.js';
 
 /** One segment of a key path: an object key or an array index. */
@@ -56,5 +57,5 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export interface ConfigSchemaEntry {
   /** e.g. `backend` for the framework's own keys, `plugin catalog` for a plugin's. */
   owner: string;
-  schema: import('zod').ZodType;
+  schema: ZodType;
 }

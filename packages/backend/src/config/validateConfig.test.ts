@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../api/errors.js';
 import { coreConfigSchemaEntry } from './coreConfigSchema.js';
+import { loadConfig } from './loadConfig.js';
 import { configNumber } from './schemaHelpers.js';
 import type { ConfigSources } from './types.js';
 import { validateConfig } from './validateConfig.js';
@@ -20,7 +24,7 @@ const catalogSchema = z.looseObject({
   catalog: z.looseObject({ readonly: z.boolean().optional() }).optional(),
 });
 const searchSchema = z.looseObject({
-  search: z.looseObject({ token: z.string() }).prefault({}),
+  search: z.looseObject({ token: z.string() }).prefault({} as { token: string }),
 });
 
 describe('validateConfig', () => {
@@ -53,5 +57,21 @@ describe('validateConfig', () => {
       backend: { listen: { port: 7010 }, workers: 2, database: { client: 'pglite' }, auth: { guest: { userEntityRef: 'user:default/guest' } } },
       custom: { a: 1 },
     });
+  });
+});
+
+describe('loadConfig + validateConfig', () => {
+  it('names the file that set a bad value, and the variable behind a missing one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atrium-validate-'));
+    try {
+      await writeFile(path.join(dir, 'app-config.yaml'), 'backend:\n  listen: { port: 7007 }\nsearch:\n  token: ${SEARCH_TOKEN}\n');
+      await writeFile(path.join(dir, 'app-config.local.yaml'), 'backend:\n  listen:\n    port: abc\n');
+      const { data, sources } = await loadConfig({ files: ['app-config.yaml', 'app-config.local.yaml'], env: {}, cwd: dir });
+      const run = () => validateConfig(data, [coreConfigSchemaEntry, { owner: 'plugin search', schema: searchSchema }], { sources });
+      expect(run).toThrow('backend.listen.port: expected number, got "abc" (in app-config.local.yaml) [schema of backend]');
+      expect(run).toThrow('search.token: missing required value; set the environment variable SEARCH_TOKEN (referenced in app-config.yaml)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,7 +29,7 @@ export function createErrorHandler(logger: Logger) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'request';
       const details = err.validation
-        .map((v) => `${where}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}: ${v.message}`)
+        .map((v) => `${v.instancePath ? v.instancePath.slice(1).replaceAll("/", ".") : where}: ${v.message}`)
         .join('; ');
       return reply.code(400).send(errorBody(request, 400, 'InputError', `Invalid ${where}: ${details}`, 'ATRIUM_ERR_INPUT'));
     }

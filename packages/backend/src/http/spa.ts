@@ -33,7 +33,7 @@ export async function mountSpa(app: AtriumFastify, options: { dir: string; front
     index: false,
     wildcard: false,
     setHeaders(res, path) {
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     },
   });
   const sendIndex: SendIndex = (reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);

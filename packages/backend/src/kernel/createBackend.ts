@@ -177,7 +177,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   async function shutdown() {
     // Stop accepting first: Fastify's close waits for in-flight requests, then plugins and the
     // root services (schedulers, event listeners, the database) stop in reverse order of start.
-    if (server) await server.close();
+    if (server) await closeServer(server, config?.getOptionalNumber('backend.shutdownTimeoutSeconds') ?? 30);
     for (const { runtime } of [...started].reverse()) await runtime.lifecycle.runShutdown();
     await rootLifecycle?.runShutdown();
   }
@@ -191,6 +191,23 @@ async function resolveDeps(registry: ServiceRegistry, deps: Record<string, unkno
     out[key] = isExtensionPoint(dep) ? extensionPoints.get(dep.id) : await registry.get(dep as never, pluginId);
   }
   return out;
+}
+
+/**
+ * Fastify's close stops accepting and waits for in-flight requests, but a keep-alive socket that goes
+ * idle after close began would hold it open until its timeout: close such sockets as they go idle,
+ * and cut everything after the deadline.
+ */
+async function closeServer(server: AtriumFastify, timeoutSeconds: number) {
+  const closing = server.close();
+  const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.server.closeAllConnections(), timeoutSeconds * 1000);
+  try {
+    await closing;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
 }
 
 async function listen(server: AtriumFastify, port: number, host: string) {

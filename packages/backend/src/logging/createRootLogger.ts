@@ -2,7 +2,7 @@ import { pino, type Logger as PinoLogger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import { ConfigError } from '../api/errors.js';
 import type { Logger, LogMeta } from '../api/services.js';
-import { createRedactor } from './redactor.js';
+import { createRedactor, type Redactor } from './redactor.js';
 import { metaToFields } from './serializeMeta.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -10,8 +10,8 @@ export type LogFormat = 'json' | 'pretty';
 const LEVELS: readonly string[] = ['error', 'warn', 'info', 'debug'];
 
 export interface RootLoggerOptions {
-  /** Default `info`. */
-  level?: LogLevel;
+  /** Default `info`. A string straight from config is accepted and checked here (ConfigError if unknown). */
+  level?: LogLevel | (string & {});
   format: LogFormat;
   /** Secret values to replace by `***` wherever they appear in a line (values under 4 chars are ignored). */
   redactions?: Iterable<string>;
@@ -30,7 +30,7 @@ export interface RootLogger extends Logger {
  * transport would cost start-up time and could lose the last lines on a crash.
  */
 export function createRootLogger(options: RootLoggerOptions): RootLogger {
-  const level = options.level ?? 'info';
+  const level = (options.level ?? 'info') as LogLevel;
   if (!LEVELS.includes(level)) {
     throw new ConfigError(`Invalid log level "${String(level)}": expected one of ${LEVELS.join(', ')}`);
   }
@@ -50,12 +50,12 @@ export function createRootLogger(options: RootLoggerOptions): RootLogger {
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names, not numbers, so JSON lines can be read and filtered without a lookup table.
       formatters: { level: (label) => ({ level: label }) },
+      // Errors are already serialised by metaToFields (with `name`); pino's default would rename it `type`.
+      serializers: { err: (value: unknown) => value },
     },
     stream,
   );
-  const root = new PinoLoggerAdapter(instance) as PinoLoggerAdapter & RootLogger;
-  root.addRedactions = (values) => redactor.add(values);
-  return root;
+  return new RootPinoLogger(instance, redactor);
 }
 
 function createPrettifier(destination: NodeJS.WritableStream): (line: string) => string {
@@ -101,5 +101,18 @@ class PinoLoggerAdapter implements Logger {
     const fields = metaToFields(meta);
     if (fields) this.#pino[level](fields, message);
     else this.#pino[level](message);
+  }
+}
+
+class RootPinoLogger extends PinoLoggerAdapter implements RootLogger {
+  readonly #redactor: Redactor;
+
+  constructor(instance: PinoLogger, redactor: Redactor) {
+    super(instance);
+    this.#redactor = redactor;
+  }
+
+  addRedactions(values: Iterable<string>): void {
+    this.#redactor.add(values);
   }
 }

@@ -40,6 +40,7 @@ export async function createTestDatabase(client: TestDatabaseClient, logger: Log
     throw new Error(
       `The pg test run needs PostgreSQL at ${url ? 'ATRIUM_TEST_PG_URL' : '/var/run/postgresql as user root'} ` +
         `(${(error as Error).message}). Start it (pg_ctlcluster 15 main start) or set ATRIUM_TEST_PG_URL.`,
+      { cause: error },
     );
   }
   const name = `atrium_test_${randomBytes(6).toString('hex')}`;
@@ -107,13 +108,13 @@ export function createTestLogger(
 export async function waitFor<T>(
   condition: () => T | Promise<T>,
   { timeoutMs = 10_000, intervalMs = 20 }: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const value = await condition();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       lastError = undefined;
     } catch (error) {
       lastError = error;

@@ -125,6 +125,16 @@ describe('git provider against git http-backend on loopback', () => {
     expect(commits).toHaveLength(3);
   });
 
+  it('reads an older commit that is no branch tip, and an annotated tag', async () => {
+    await server.commit('acme/web', { 'docs/index.md': 'moved on\n' }, 'later');
+    const old = await reader.readUrl(`${repo.url}/blob/${repo.commit}/docs/index.md`);
+    expect(await old.text()).toBe('main docs\n');
+    await server.git('acme/web', ['tag', '-a', 'release/1.0', '-m', 'r', featureCommit]);
+    const tagged = await reader.readUrl(`${repo.url}/blob/release/1.0/docs/index.md`);
+    expect(await tagged.text()).toBe('feature docs\n');
+    expect(tagged.etag).toBe(featureCommit);
+  });
+
   it('throws NotFound for a missing file, branch or repository, naming the URL', async () => {
     await expect(reader.readUrl(`${repo.url}/blob/main/nope.md`)).rejects.toThrow(
       new NotFoundError(`${repo.url}/blob/main/nope.md was not found`),

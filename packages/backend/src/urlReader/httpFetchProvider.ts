@@ -1,4 +1,6 @@
-import { InputError, NotAllowedError, NotFoundError, NotModifiedError, ServiceUnavailableError } from '../api/errors.js';
+import {
+  InputError, isAtriumError, NotAllowedError, NotFoundError, NotModifiedError, ServiceUnavailableError,
+} from '../api/errors.js';
 import type { Config, ReadUrlOptions, UrlReaderProvider } from '../api/services.js';
 import { bufferResponse, sha256 } from './folderTree.js';
 import { hostMatches, pathHasPrefix, redactUrl } from './urlUtils.js';
@@ -91,8 +93,7 @@ export function createHttpFetchProvider(options: HttpFetchProviderOptions): UrlR
     async readUrl(url: URL, readOptions?: ReadUrlOptions) {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = readOptions?.signal ? AbortSignal.any([readOptions.signal, timeout]) : timeout;
-      let response: Response;
-      let buffer: Buffer;
+      let response: Response | undefined;
       try {
         response = await get(url, readOptions?.etag, signal);
         if (response.status === 304) throw new NotModifiedError(`${redactUrl(url)} is unchanged`);
@@ -101,21 +102,19 @@ export function createHttpFetchProvider(options: HttpFetchProviderOptions): UrlR
           throw new NotAllowedError(`${redactUrl(url)} refused access (HTTP ${response.status})`);
         }
         if (!response.ok) throw new ServiceUnavailableError(`${redactUrl(url)} answered HTTP ${response.status}`);
-        buffer = await readBody(response, url);
+        const buffer = await readBody(response, url);
+        // Without an ETag header, a content hash still lets callers skip unchanged content themselves.
+        const etag = response.headers.get('etag') ?? sha256(buffer);
+        if (readOptions?.etag === etag) throw new NotModifiedError(`${redactUrl(url)} is unchanged`);
+        const lastModified = response.headers.get('last-modified');
+        return bufferResponse(buffer, etag, lastModified ? new Date(lastModified) : undefined);
       } catch (error) {
+        if (isAtriumError(error)) throw error;
         if (timeout.aborted) throw new ServiceUnavailableError(`Reading ${redactUrl(url)} timed out after ${timeoutMs} ms`);
-        if (error instanceof Error && !('code' in error && String(error.code).startsWith('ATRIUM_'))) {
-          throw new ServiceUnavailableError(`Reading ${redactUrl(url)} failed: ${error.message}`, { cause: error });
-        }
-        throw error;
+        throw new ServiceUnavailableError(`Reading ${redactUrl(url)} failed: ${(error as Error)?.message ?? error}`, { cause: error });
       } finally {
-        if (response! && !response.bodyUsed) await response.body?.cancel().catch(() => {});
+        if (response && !response.bodyUsed) await response.body?.cancel().catch(() => {});
       }
-      // Without an ETag header, a content hash still lets callers skip unchanged content themselves.
-      const etag = response.headers.get('etag') ?? sha256(buffer);
-      if (readOptions?.etag !== undefined && readOptions.etag === etag) throw new NotModifiedError(`${redactUrl(url)} is unchanged`);
-      const lastModified = response.headers.get('last-modified');
-      return bufferResponse(buffer, etag, lastModified ? new Date(lastModified) : undefined);
     },
 
     async readTree(url: URL) {

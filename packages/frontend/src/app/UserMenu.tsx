@@ -22,7 +22,7 @@ export function UserMenu() {
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
         <UnstyledButton aria-label={`User menu: ${name}`} className="atrium-user-button">
-          <Avatar radius="xl" size={34} color="indigo" name={name} />
+          <Avatar radius="xl" size={34} color="indigo" aria-hidden>{name.charAt(0)}</Avatar>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

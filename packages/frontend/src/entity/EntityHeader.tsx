@@ -1,11 +1,21 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { Entity } from '@atrium/model';
 import { stringifyEntityRef } from '@atrium/model';
+import type { ReactNode } from 'react';
 import { EntityRefLink } from '../ui/EntityRefLink';
 import { Page } from '../ui/Page';
-import type { ReactNode } from 'react';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const lifecycleColor = (l: string) => (l === 'production' ? 'teal' : l === 'deprecated' ? 'red' : 'yellow');
+
+function Meta({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="center">
+      <Text size="sm" c="dimmed">{label}</Text>
+      {children}
+    </Group>
+  );
+}
 
 /** Title block of the entity page: kind, title, name, owner, lifecycle and tags. */
 export function EntityHeader({ entity, children }: { entity: Entity; children: ReactNode }) {
@@ -19,20 +29,21 @@ export function EntityHeader({ entity, children }: { entity: Entity; children: R
       title={title}
       documentTitle={`${title} (${entity.kind})`}
       eyebrow={
-        <Group gap={6} mb={6}>
+        <Group gap={8} mb={6} wrap="wrap">
           <Badge variant="light" radius="sm" data-testid="entity-kind">{entity.kind}{type ? ` · ${type}` : ''}</Badge>
-          <Text size="sm" c="dimmed" ff="monospace">{stringifyEntityRef(entity)}</Text>
+          <Text size="sm" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{stringifyEntityRef(entity)}</Text>
         </Group>
       }
       subtitle={
-        <Group component="span" gap="lg" mt={2} wrap="wrap">
-          {metadata.description && <Text component="span" w="100%">{metadata.description}</Text>}
-          <Text component="span" size="sm">Owner: {owner ? <EntityRefLink entityRef={owner} defaultKind="group" /> : 'none'}</Text>
-          {lifecycle && <Text component="span" size="sm">Lifecycle: <Badge size="sm" variant="outline" color={lifecycle === 'production' ? 'teal' : lifecycle === 'deprecated' ? 'red' : 'yellow'}>{lifecycle}</Badge></Text>}
+        <Group component="span" gap="lg" mt={6} wrap="wrap" display="flex">
+          <Meta label="Owner">{owner ? <Text size="sm" component="span"><EntityRefLink entityRef={owner} defaultKind="group" /></Text> : <Text size="sm">none</Text>}</Meta>
+          {lifecycle && <Meta label="Lifecycle"><Badge size="sm" variant="outline" color={lifecycleColor(lifecycle)}>{lifecycle}</Badge></Meta>}
           {metadata.tags && metadata.tags.length > 0 && (
-            <Group component="span" gap={4} aria-label="Tags">
-              {metadata.tags.map(tag => <Badge key={tag} size="sm" variant="default" radius="sm">{tag}</Badge>)}
-            </Group>
+            <Meta label="Tags">
+              <Group gap={4} wrap="wrap">
+                {metadata.tags.map(tag => <Badge key={tag} size="sm" variant="default" radius="sm" tt="none">{tag}</Badge>)}
+              </Group>
+            </Meta>
           )}
         </Group>
       }

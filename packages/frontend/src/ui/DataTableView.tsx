@@ -45,6 +45,8 @@ export function DataTableView<T>(props: DataTableViewProps<T>) {
         />
         {props.toolbar}
       </Group>
+      {/* States replace the whole table: inside a horizontally scrolling table they would be cut off on phones. */}
+      {placeholder ? <Box py="xs">{placeholder}</Box> : (
       <Table.ScrollContainer minWidth={480}>
         <Table highlightOnHover verticalSpacing="sm" aria-label={label}>
           <Table.Thead>
@@ -68,9 +70,7 @@ export function DataTableView<T>(props: DataTableViewProps<T>) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {placeholder ? (
-              <Table.Tr><Table.Td colSpan={columns.length}>{placeholder}</Table.Td></Table.Tr>
-            ) : rows.map(row => (
+            {rows.map(row => (
               <Table.Tr key={rowKey(row)}>
                 {columns.map(col => (
                   <Table.Td key={col.id} style={{ textAlign: col.align }}>
@@ -82,6 +82,7 @@ export function DataTableView<T>(props: DataTableViewProps<T>) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      )}
       {!placeholder && (
         <Group justify="space-between" mt="sm" gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite">{props.summary}</Text>

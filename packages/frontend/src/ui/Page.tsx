@@ -23,7 +23,7 @@ export function Page({ title, documentTitle, subtitle, actions, eyebrow, childre
         <Box miw={0} style={{ flex: 1 }}>
           {eyebrow}
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>{title}</Title>
-          {subtitle && <Text c="dimmed" mt={4}>{subtitle}</Text>}
+          {subtitle && <Text c="dimmed" mt={4} component="div">{subtitle}</Text>}
         </Box>
         {actions && <Group gap="xs">{actions}</Group>}
       </Group>

@@ -7,7 +7,7 @@ import { useGreetings } from './api';
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const baseColumns: DataTableColumn<Greeting>[] = [
-  { id: 'message', header: 'Message', value: g => g.message, sortable: true, render: g => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{g.message}</Text> },
+  { id: 'message', header: 'Message', value: g => g.message, sortable: true, render: g => <Text size="sm" miw={180} style={{ overflowWrap: 'anywhere' }}>{g.message}</Text> },
   { id: 'author', header: 'Author', value: g => g.author, sortable: true, width: 200, render: g => <EntityRefLink entityRef={g.author} defaultKind="user" /> },
   { id: 'createdAt', header: 'Posted', value: g => new Date(g.createdAt), sortable: true, width: 190, render: g => dateFormat.format(new Date(g.createdAt)) },
 ];
@@ -15,11 +15,12 @@ const entityColumn: DataTableColumn<Greeting> = {
   id: 'entity', header: 'On', value: g => g.entityRef ?? '', sortable: true, width: 220,
   render: g => (g.entityRef ? <EntityRefLink entityRef={g.entityRef} /> : <Text size="sm" c="dimmed">the portal</Text>),
 };
+const allColumns = [baseColumns[0]!, entityColumn, ...baseColumns.slice(1)];
 
 /** Greetings in a filterable, sortable table; newest first. */
 export function GreetingsTable({ entityRef }: { entityRef?: string }) {
   const greetings = useGreetings(entityRef);
-  const columns = entityRef ? baseColumns : [baseColumns[0]!, entityColumn, ...baseColumns.slice(1)];
+  const columns = entityRef ? baseColumns : allColumns;
   return (
     <DataTable
       label="greetings" columns={columns} data={greetings.data} rowKey={g => g.id}

@@ -1,0 +1,18 @@
+import '@atrium/frontend/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApp } from '@atrium/frontend';
+import { exampleFrontendPlugin } from '@atrium/plugin-example/frontend';
+import { homePlugin } from './homePlugin';
+import { placeholderEntitySource } from './placeholderEntities';
+
+const App = createApp({
+  title: 'Atrium',
+  plugins: [homePlugin, exampleFrontendPlugin],
+  // Until the catalog plugin exists; delete placeholderEntities.ts then.
+  entitySource: placeholderEntitySource,
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -1,0 +1,2 @@
+export { createRootEventBus, type RootEventBus, type RootEventBusOptions } from './rootEventBus.js';
+export { eventsServiceFactory } from './factories.js';

@@ -1,0 +1,3 @@
+export { createRootScheduler, type RootScheduler, type RootSchedulerOptions } from './rootScheduler.js';
+export { schedulerServiceFactory } from './factories.js';
+export { parseHumanDuration } from './humanDuration.js';

@@ -1,0 +1,21 @@
+/**
+ * jsdom lacks `matchMedia` and `ResizeObserver`, which Mantine uses; tests that render Mantine
+ * components call this first.
+ */
+export function installDomStubs(): void {
+  if (!window.matchMedia) {
+    window.matchMedia = (query: string) => ({
+      matches: false, media: query, onchange: null,
+      addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  }
+  if (!('ResizeObserver' in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  }
+  window.scrollTo ??= () => {};
+}
