@@ -70,7 +70,7 @@ class UsageError extends Error {}
 function reportError(e: unknown, debug: boolean): number {
   const err = e as Error & { code?: string };
   if (e instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    console.error(`atrium: ${err.message.split('\n')[0]}. Run "atrium --help" for usage.`);
+    console.error(`atrium: ${err.message.split('\n')[0]!.split('. To specify')[0]}. Run "atrium --help" for usage.`);
     return 2;
   }
   console.error(`atrium: ${isAtriumError(e) ? err.message : `unexpected error: ${err.message}`}`);

@@ -30,6 +30,9 @@ export type { Identity } from './api/identity';
 export type { FrontendConfig, FrontendConfigData } from './api/config';
 export { useApiMutation, useApiQuery } from './api/queries';
 
+// Testing
+export { installDomStubs } from './testing/installDomStubs';
+
 // Shared UI
 export { Page } from './ui/Page';
 export type { PageProps } from './ui/Page';

@@ -85,8 +85,11 @@ export function createGitProvider(options: GitProviderOptions): UrlReaderProvide
     return { parts, resolved, headers };
   }
 
-  async function checkout(url: URL, etag: string | undefined) {
+  // isomorphic-git's node client takes no AbortSignal, so a signal is honoured between steps only.
+  async function checkout(url: URL, etag: string | undefined, signal: AbortSignal | undefined) {
+    signal?.throwIfAborted();
     let located = await locate(url, false);
+    signal?.throwIfAborted();
     if (etag !== undefined && etag === located.resolved.commit) {
       throw new NotModifiedError(`${redactUrl(url)} is unchanged at ${etag}`);
     }
@@ -112,7 +115,7 @@ export function createGitProvider(options: GitProviderOptions): UrlReaderProvide
     canRead: (url) => (url.protocol === 'https:' || url.protocol === 'http:') && integrationFor(url) !== undefined,
 
     async readUrl(url: URL, readOptions?: ReadUrlOptions) {
-      const { dir, resolved } = await checkout(url, readOptions?.etag);
+      const { dir, resolved } = await checkout(url, readOptions?.etag, readOptions?.signal);
       if (resolved.path.length === 0) throw new InputError(`${redactUrl(url)} names a folder; use readTree`);
       const file = join(dir, ...resolved.path);
       const info = await stat(file).catch(() => undefined);
@@ -122,7 +125,7 @@ export function createGitProvider(options: GitProviderOptions): UrlReaderProvide
     },
 
     async readTree(url: URL, treeOptions?: ReadTreeOptions) {
-      const { dir, resolved } = await checkout(url, treeOptions?.etag);
+      const { dir, resolved } = await checkout(url, treeOptions?.etag, treeOptions?.signal);
       const folder = join(dir, ...resolved.path);
       const info = await stat(folder).catch(() => undefined);
       if (!info) throw new NotFoundError(`${redactUrl(url)} was not found`);
@@ -131,7 +134,7 @@ export function createGitProvider(options: GitProviderOptions): UrlReaderProvide
     },
 
     async search(url: URL, searchOptions?: ReadUrlOptions) {
-      const { dir, parts, resolved } = await checkout(url, searchOptions?.etag);
+      const { dir, parts, resolved } = await checkout(url, searchOptions?.etag, searchOptions?.signal);
       const globPath = resolved.path.join('/');
       const { base, hasGlob } = splitGlob(globPath);
       const folder = join(dir, ...base.split('/').filter(Boolean));

@@ -37,7 +37,7 @@ export function AppLayout() {
             />
             <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={`${title} home`}>
               <Group gap={8} wrap="nowrap">
-                <ThemeIcon size={30} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }} aria-hidden>
+                <ThemeIcon size={30} radius="md" variant="gradient" aria-hidden>
                   <IconHexagons size={18} />
                 </ThemeIcon>
                 <Text fw={700} size="lg">{title}</Text>

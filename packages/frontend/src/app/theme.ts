@@ -3,6 +3,8 @@ import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
 /** The portal's Mantine theme: one place for colours, radius and focus rings. */
 export const atriumTheme = createTheme({
   primaryColor: 'indigo',
+  // Set here rather than on components: Mantine 9's ThemeIcon leaks a `gradient` prop into the DOM.
+  defaultGradient: { from: 'indigo', to: 'cyan', deg: 135 },
   defaultRadius: 'md',
   // Focus rings only for keyboard users, but always visible for them.
   focusRing: 'auto',

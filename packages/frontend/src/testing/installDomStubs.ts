@@ -1,5 +1,5 @@
 /**
- * jsdom lacks `matchMedia` and `ResizeObserver`, which Mantine uses; tests that render Mantine
+ * jsdom lacks `matchMedia`, `ResizeObserver` and `document.fonts`, which Mantine uses; tests that render Mantine
  * components call this first.
  */
 export function installDomStubs(): void {
@@ -16,6 +16,10 @@ export function installDomStubs(): void {
       unobserve() {}
       disconnect() {}
     };
+  }
+  // Mantine's autosizing Textarea listens for web fonts loading.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
   }
   window.scrollTo ??= () => {};
 }

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { Greeting, Heartbeat } from '@atrium/plugin-example/common';
 
 interface Tables {
-  greetings: { id: number; message: string; entity_ref: string | null; author: string; created_at: Date };
-  heartbeat: { id: number; runs: number; last_run_at: Date | null };
+  greetings: { id: Generated<number>; message: string; entity_ref: string | null; author: string; created_at: Generated<Date> };
+  heartbeat: { id: number; runs: Generated<number>; last_run_at: Date | null };
 }
 
 const PAGE = 100;
