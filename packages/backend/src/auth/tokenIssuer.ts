@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { sql } from 'kysely';
 import { AuthenticationError } from '../api/errors.js';
+import { migrateFrameworkTables } from '../database/frameworkTables.js';
 import type { Config, Credentials, RootDatabaseService } from '../api/services.js';
 
 const ISSUER = 'atrium';
@@ -19,9 +20,18 @@ export class TokenIssuer {
   static async create(config: Config, db: RootDatabaseService): Promise<TokenIssuer> {
     const configured = config.getOptionalString('backend.auth.secret');
     if (configured) return new TokenIssuer(new TextEncoder().encode(configured));
+    // Migrations take a lock, so instances starting together create the table once; the first
+    // insert wins and every instance reads the same key.
+    await migrateFrameworkTables(db, 'auth', {
+      '0001_auth_keys': {
+        up: (k) => k.schema.createTable('auth_keys')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('secret', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+          .execute(),
+      },
+    });
     const kdb = db.getRootClient();
-    await sql`CREATE SCHEMA IF NOT EXISTS atrium_backend`.execute(kdb);
-    await sql`CREATE TABLE IF NOT EXISTS atrium_backend.auth_keys (id int PRIMARY KEY, secret text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`.execute(kdb);
     await sql`INSERT INTO atrium_backend.auth_keys (id, secret) VALUES (1, ${randomBytes(32).toString('base64url')}) ON CONFLICT (id) DO NOTHING`.execute(kdb);
     const { rows } = await sql<{ secret: string }>`SELECT secret FROM atrium_backend.auth_keys WHERE id = 1`.execute(kdb);
     return new TokenIssuer(new TextEncoder().encode(rows[0]!.secret));

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotAllowedError, NotFoundError, NotModifiedError } from '../api/errors.js';
@@ -64,6 +64,7 @@ describe('git provider against git http-backend on loopback', () => {
     const dir = await filtered.dir();
     expect(await readdir(dir)).toEqual(['index.md']);
     expect(await readFile(join(dir, 'index.md'), 'utf8')).toBe('main docs\n');
+    await rm(dir, { recursive: true, force: true }); // dir() hands the folder to the caller
   });
 
   it('reads the whole default branch from a bare repository URL', async () => {
