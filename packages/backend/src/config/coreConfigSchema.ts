@@ -65,6 +65,12 @@ export const coreConfigSchema = z.looseObject({
         .looseObject({
           allow: z.array(z.looseObject({ host: z.string(), paths: z.array(z.string()).optional() })).optional(),
           localRoots: z.array(z.string()).optional(),
+          /** Size limit for plain HTTP(S) reads, in bytes (default 20 MiB). */
+          maxBytes: configNumber(z.number().int().positive()).optional(),
+          /** Timeout for plain HTTP(S) reads (default 30 s). */
+          timeoutMs: configNumber(z.number().int().positive()).optional(),
+          /** Commits kept per git repository in the URL reader's cache (default 3). */
+          gitCacheCommits: configNumber(z.number().int().min(1)).optional(),
         })
         .optional(),
       workingDirectory: z.string().optional(),
