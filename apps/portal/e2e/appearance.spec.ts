@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, waitForShell } from './fixtures';
+import { expect, greetingsListOrEmpty, screenshot, test, waitForShell } from './fixtures';
 
 const scheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
 
@@ -50,7 +50,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
     await screenshot(page, `entity-${colorScheme}`);
     await page.goto('/catalog/default/component/example-service/greetings');
-    await expect(page.getByRole('table', { name: 'greetings' })).toBeVisible();
+    await expect(greetingsListOrEmpty(page)).toBeVisible();
     await screenshot(page, `entity-greetings-${colorScheme}`);
   });
 }

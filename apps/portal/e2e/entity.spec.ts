@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, greetingsListOrEmpty, test } from './fixtures';
 
 const ENTITY = '/catalog/default/component/example-service';
 
@@ -11,7 +11,7 @@ test('the entity page shows the header and switches to the Greetings tab with a 
   await tab.click();
   await expect(page).toHaveURL(new RegExp(`${ENTITY}/greetings$`));
   await expect(tab).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('table', { name: 'greetings' })).toBeVisible();
+  await expect(greetingsListOrEmpty(page)).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole('tab', { name: 'Greetings' })).toHaveAttribute('aria-selected', 'true');

@@ -30,3 +30,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The greetings table, or its empty state on a fresh database. */
+export function greetingsListOrEmpty(page: Page) {
+  return page.getByRole('table', { name: 'greetings' }).or(page.getByRole('heading', { name: 'No greetings yet' }));
+}
