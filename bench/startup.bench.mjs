@@ -31,7 +31,7 @@ export async function run() {
 
   const db = 'atrium_bench';
   execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${db}`, '-c', `CREATE DATABASE ${db}`]);
-  const pg = writeConfig(`backend:\n  database:\n    client: pg\n    connection: postgresql:///${db}?host=/var/run/postgresql\n  log:\n    level: warn\n`);
+  const pg = writeConfig(`backend:\n  database:\n    client: pg\n    connection: postgresql://${process.env.USER ?? "root"}@localhost/${db}?host=/var/run/postgresql\n  log:\n    level: warn\n`);
   const warmPg = await startPortal({ config: pg, port: PORT });
   await warmPg.stop();
   await startups('PostgreSQL server', pg);

@@ -11,7 +11,7 @@ bash scripts/setup-test-env.sh || exit 1
 [ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
 
 echo "== build"
-npm run build --silent || { echo "0 passed, 1 failed"; exit 1; }
+node scripts/build-if-stale.mjs || { echo "0 passed, 1 failed"; exit 1; }
 
 echo "== unit and integration tests (vitest: PGlite and PostgreSQL)"
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"

@@ -1,4 +1,4 @@
-import { expect, test, waitForShell } from './fixtures';
+import { expect, screenshot, test, waitForShell } from './fixtures';
 
 test('loads the home page with a welcome and plugin widgets', async ({ page }) => {
   await page.goto('/');
@@ -35,6 +35,7 @@ test('keyboard users can skip to content and reach the nav by Tab', async ({ pag
     if (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Example' }).evaluate(el => el === document.activeElement)) break;
   }
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Example' })).toBeFocused();
+  await screenshot(page, 'keyboard-focus');
 });
 
 test('an unknown route shows the 404 page with a way home', async ({ page }) => {
@@ -43,4 +44,14 @@ test('an unknown route shows the 404 page with a way home', async ({ page }) => 
   await expect(page.getByText('/no/such/page')).toBeVisible();
   await page.getByRole('link', { name: 'Go to the home page' }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test('the user menu shows the guest identity, and signing out and in again works', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'User menu: Guest' }).click();
+  await expect(page.getByText('user:default/guest')).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in as guest' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
 });

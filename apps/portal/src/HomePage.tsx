@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconBox, IconFlask, IconMessage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { HomeWidgets, Page, useConfig, useIdentity } from '@atrium/frontend';
@@ -14,7 +14,7 @@ interface QuickLink {
 const quickLinks: QuickLink[] = [
   { title: 'Try the example plugin', description: 'Post a greeting and watch the scheduled task tick.', to: '/example', icon: <IconFlask size={20} /> },
   { title: 'Open an entity page', description: 'See tabs contributed by plugins on a component.', to: '/catalog/default/component/example-service', icon: <IconBox size={20} /> },
-  { title: 'Leave a note on a component', description: 'Plugins add tabs to entity pages, like this Greetings tab.', to: '/catalog/default/component/example-service/greetings', icon: <IconMessage size={20} /> },
+  { title: 'Greet a component', description: 'Plugins add tabs to entity pages, like this Greetings tab.', to: '/catalog/default/component/example-service/greetings', icon: <IconMessage size={20} /> },
 ];
 
 function greetingFor(userEntityRef: string | undefined): string {
@@ -36,10 +36,9 @@ export function HomePage() {
           <Card key={link.title} withBorder padding="lg" component={Link} to={link.to} className="atrium-link-card">
             <Stack gap="xs">
               <ThemeIcon variant="light" size={36} radius="md" aria-hidden>{link.icon}</ThemeIcon>
-              <Group gap={4} wrap="nowrap">
-                <Text fw={600}>{link.title}</Text>
-                <IconArrowRight size={16} aria-hidden />
-              </Group>
+              <Text fw={600}>
+                {link.title} <IconArrowRight size={16} aria-hidden style={{ verticalAlign: 'middle' }} />
+              </Text>
               <Text size="sm" c="dimmed">{link.description}</Text>
             </Stack>
           </Card>

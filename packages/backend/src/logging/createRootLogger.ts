@@ -1,5 +1,6 @@
 import { pino, type Logger as PinoLogger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type { prettyFactory as PrettyFactory } from 'pino-pretty';
 import { ConfigError } from '../api/errors.js';
 import type { Logger, LogMeta } from '../api/services.js';
 import { createRedactor, type Redactor } from './redactor.js';
@@ -60,6 +61,8 @@ export function createRootLogger(options: RootLoggerOptions): RootLogger {
 
 function createPrettifier(destination: NodeJS.WritableStream): (line: string) => string {
   const isTty = (destination as { isTTY?: boolean }).isTTY === true;
+  // Loaded only in pretty mode: production (JSON) start-up skips it.
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as { prettyFactory: typeof PrettyFactory };
   return prettyFactory({
     colorize: isTty && !process.env['NO_COLOR'],
     translateTime: 'SYS:HH:MM:ss.l',

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
+import { loadGit } from './loadGit.js';
 import type { Logger } from '../api/services.js';
 import { sha256 } from './folderTree.js';
 import { redactUrl } from './urlUtils.js';
@@ -59,6 +58,7 @@ export class GitCheckoutCache {
 
   async #materialise(request: CheckoutRequest, repoDir: string, target: string): Promise<string> {
     const started = Date.now();
+    const { git, http } = await loadGit();
     await mkdir(repoDir, { recursive: true });
     const temp = await mkdtemp(join(repoDir, `.tmp-${request.commit.slice(0, 12)}-`));
     try {
@@ -117,6 +117,7 @@ export class GitCheckoutCache {
 
 /** Writes the commit's files (no `.git`) into `dir`. Symlinks and submodules are skipped. */
 async function writeTree(gitdir: string, commit: string, dir: string): Promise<void> {
+  const { git } = await loadGit();
   await git.walk({
     fs, gitdir,
     trees: [git.TREE({ ref: commit })],

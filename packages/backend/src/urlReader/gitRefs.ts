@@ -1,5 +1,5 @@
-import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
+import type git from 'isomorphic-git';
+import { loadGit } from './loadGit.js';
 import { NotAllowedError, NotFoundError, ServiceUnavailableError } from '../api/errors.js';
 import type { ServerRefs } from './gitUrl.js';
 import { redactUrl } from './urlUtils.js';
@@ -11,8 +11,9 @@ import { redactUrl } from './urlUtils.js';
  */
 export async function listServerRefs(repoUrl: string, headers: Record<string, string>): Promise<ServerRefs> {
   let refs: Awaited<ReturnType<typeof git.listServerRefs>>;
+  const { git: client, http } = await loadGit();
   try {
-    refs = await git.listServerRefs({ http, url: repoUrl, headers, protocolVersion: 1, symrefs: true, peelTags: true });
+    refs = await client.listServerRefs({ http, url: repoUrl, headers, protocolVersion: 1, symrefs: true, peelTags: true });
   } catch (error) {
     throw toReadError(error, repoUrl);
   }

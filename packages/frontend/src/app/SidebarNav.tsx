@@ -13,7 +13,8 @@ export function SidebarNav() {
   const { nav } = useExtensions();
   const { pathname } = useLocation();
   return (
-    <Stack gap={2}>
+    // Padding keeps keyboard focus rings from being clipped by the scroll area.
+    <Stack gap={2} p={3}>
       {nav.map(item => {
         const Icon = resolveIcon(item.icon);
         const active = isActive(pathname, item.to);

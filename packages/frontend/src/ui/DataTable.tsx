@@ -54,7 +54,7 @@ export function DataTable<T>({ columns, data, pageSize = 20, label, ...props }: 
       sort={sort} onSortChange={id => setSort(s => nextSort(s, id))}
       page={currentPage} pageCount={pageCount} onPageChange={setPage}
       summary={data && `${visible.length === data.length ? data.length : `${visible.length} of ${data.length}`} ${label}`}
-      placeholder={placeholder} toolbar={props.toolbar}
+      placeholder={placeholder} toolbar={props.toolbar} hideFilter={data?.length === 0}
     />
   );
 }

@@ -23,6 +23,8 @@ export interface DataTableViewProps<T> {
   /** Replaces the body (loading, error or empty state). */
   placeholder?: ReactNode;
   toolbar?: ReactNode;
+  /** Hides the filter box, e.g. while there is nothing to filter. */
+  hideFilter?: boolean;
 }
 
 const sortIcon = (state: SortState | undefined, id: string) =>
@@ -37,12 +39,12 @@ export function DataTableView<T>(props: DataTableViewProps<T>) {
   const { columns, rows, rowKey, label, sort, placeholder } = props;
   return (
     <Box>
-      <Group justify="space-between" mb="sm" gap="sm">
-        <TextInput
+      <Group justify="space-between" mb="sm" gap="sm" display={props.hideFilter && !props.toolbar ? 'none' : undefined}>
+        {!props.hideFilter && <TextInput
           aria-label={`Filter ${label}`} placeholder={props.filterPlaceholder ?? 'Filter'}
           leftSection={<IconSearch size={16} aria-hidden />} value={props.filter}
           onChange={e => props.onFilterChange(e.currentTarget.value)} style={{ flex: '1 1 240px', maxWidth: 360 }}
-        />
+        />}
         {props.toolbar}
       </Group>
       {/* States replace the whole table: inside a horizontally scrolling table they would be cut off on phones. */}

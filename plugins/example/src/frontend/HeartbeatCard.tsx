@@ -1,11 +1,12 @@
 import { Badge, Card, Group, Skeleton, Text, Title } from '@mantine/core';
 import { IconHeartbeat } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { ErrorState } from '@atrium/frontend';
 import { useHeartbeat } from './api';
 
-function ago(iso: string | null): string {
+function ago(iso: string | null, now: number): string {
   if (!iso) return 'not yet';
-  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   return seconds < 60 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`;
 }
 
@@ -13,7 +14,13 @@ function ago(iso: string | null): string {
 export function HeartbeatCard() {
   const heartbeat = useHeartbeat();
   const data = heartbeat.data;
-  const stale = data?.lastRunAt ? Date.now() - Date.parse(data.lastRunAt) > data.frequencySeconds * 3_000 : false;
+  // Unchanged poll results do not re-render, so a clock keeps "last run … ago" current.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  const stale = data?.lastRunAt ? now - Date.parse(data.lastRunAt) > data.frequencySeconds * 3_000 : false;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="heartbeat-title">
       <Group justify="space-between" mb="sm">
@@ -35,7 +42,7 @@ export function HeartbeatCard() {
           </div>
           <div>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>Last run</Text>
-            <Text size="xl" fw={700} title={data.lastRunAt ?? undefined}>{ago(data.lastRunAt)}</Text>
+            <Text size="xl" fw={700} title={data.lastRunAt ?? undefined}>{ago(data.lastRunAt, now)}</Text>
           </div>
           <div>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>Every</Text>
