@@ -17,7 +17,8 @@ export function installAuthHook(app: AtriumFastify, options: { issuer: TokenIssu
     const credentials = await credentialsFromRequest(request, options.issuer);
     request.atriumCredentials = credentials;
     if (credentials.principal.type !== 'none') return;
-    const open = options.unauthenticatedPathsOf(pluginId).some((p) => rest === p || rest.startsWith(p.endsWith('/') ? p : `${p}/`));
+    // API documents are public: they describe routes, never data.
+    const open = rest === '/openapi.json' || options.unauthenticatedPathsOf(pluginId).some((p) => rest === p || rest.startsWith(p.endsWith('/') ? p : `${p}/`));
     if (!open) throw new AuthenticationError('Missing credentials; sign in (the frontend does this for you) or send "Authorization: Bearer <token>"');
   });
 }

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import compress from '@fastify/compress';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AtriumFastify, Credentials, Logger } from '../api/services.js';
 import { createErrorHandler, errorBody } from './errorBody.js';
 
@@ -37,10 +38,34 @@ export function createHttpServer(options: { logger: Logger; bodyLimit?: number }
   return app;
 }
 
+/**
+ * Mounts a plugin's routes in its own context under `/api/<id>`, with an OpenAPI document of them at
+ * `/api/<id>/openapi.json` generated from the routes' zod schemas.
+ */
 export function mountPluginRoutes(app: AtriumFastify, plugin: PluginRoutes): void {
   void app.register(
     async (child) => {
+      await child.register(swagger, {
+        openapi: {
+          info: { title: `Atrium ${plugin.pluginId} API`, version: '1' },
+          servers: [{ url: `/api/${plugin.pluginId}` }],
+          components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+          security: [{ bearer: [] }],
+        },
+        transform: jsonSchemaTransform,
+        transformObject: jsonSchemaTransformObject,
+      });
       for (const routes of plugin.routes) await routes(child as AtriumFastify);
+      let document: unknown;
+      child.get('/openapi.json', { schema: { hide: true } }, async () => {
+        if (document) return document;
+        const doc = child.swagger() as { paths?: Record<string, unknown> };
+        // Paths are documented relative to the plugin base (the `servers` entry).
+        const prefix = `/api/${plugin.pluginId}`;
+        const paths = Object.fromEntries(Object.entries(doc.paths ?? {}).map(([p, v]) => [p.startsWith(prefix) ? p.slice(prefix.length) || '/' : p, v]));
+        document = { ...doc, paths };
+        return document;
+      });
       child.setNotFoundHandler((request, reply) => {
         reply.code(404).send(errorBody(request, 404, 'NotFoundError', `No route ${request.method} ${request.url.split('?')[0]}`, 'ATRIUM_ERR_NOT_FOUND'));
       });

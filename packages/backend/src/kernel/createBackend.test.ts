@@ -197,3 +197,21 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('API documents', () => {
+  it('publishes an OpenAPI document of each plugin from its route schemas', async () => {
+    const t = await startTestBackend({ features: [greeterPlugin, userPlugin] });
+    try {
+      const r = await fetch(`${t.url}/api/consumer/openapi.json`);
+      expect(r.status).toBe(200);
+      const doc = await r.json();
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(doc.servers).toEqual([{ url: '/api/consumer' }]);
+      const hello = doc.paths['/hello/{name}'].get;
+      expect(hello.parameters[0]).toMatchObject({ name: 'name', in: 'path', schema: { type: 'string', pattern: '^[a-z]+$' } });
+      expect(doc.paths['/openapi.json']).toBeUndefined();
+    } finally {
+      await t.stop();
+    }
+  });
+});
