@@ -26,6 +26,8 @@ export default tseslint.config(
   {
     // The layering rule of CONVENTIONS.md: common code sees neither Node nor the DOM; frontend never imports backend.
     files: ['plugins/*/src/frontend/**/*.{ts,tsx}', 'packages/frontend/**/*.{ts,tsx}'],
+    // Tests may boot a real backend for the UI to talk to.
+    ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@atrium/backend', '@atrium/backend/*', '*/backend', '*/backend/*', 'node:*'], message: 'Frontend code must not import backend or Node modules.' },

@@ -31,7 +31,6 @@ export type { FrontendConfig, FrontendConfigData } from './api/config';
 export { useApiMutation, useApiQuery } from './api/queries';
 
 // Testing
-export { installDomStubs } from './testing/installDomStubs';
 
 // Shared UI
 export { Page } from './ui/Page';

@@ -19,7 +19,7 @@ export class TokenIssuer {
 
   static async create(config: Config, db: RootDatabaseService): Promise<TokenIssuer> {
     const configured = config.getOptionalString('backend.auth.secret');
-    if (configured) return new TokenIssuer(new TextEncoder().encode(configured));
+    if (configured) return new TokenIssuer(Buffer.from(configured, "utf8"));
     // Migrations take a lock, so instances starting together create the table once; the first
     // insert wins and every instance reads the same key.
     await migrateFrameworkTables(db, 'auth', {
@@ -34,7 +34,7 @@ export class TokenIssuer {
     const kdb = db.getRootClient();
     await sql`INSERT INTO atrium_backend.auth_keys (id, secret) VALUES (1, ${randomBytes(32).toString('base64url')}) ON CONFLICT (id) DO NOTHING`.execute(kdb);
     const { rows } = await sql<{ secret: string }>`SELECT secret FROM atrium_backend.auth_keys WHERE id = 1`.execute(kdb);
-    return new TokenIssuer(new TextEncoder().encode(rows[0]!.secret));
+    return new TokenIssuer(Buffer.from(rows[0]!.secret, "utf8"));
   }
 
   async issueUser(user: { userEntityRef: string; ownershipEntityRefs?: string[] }) {

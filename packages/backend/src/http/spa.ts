@@ -41,13 +41,17 @@ export async function mountSpa(app: AtriumFastify, options: { dir: string; front
   return sendIndex;
 }
 
-/** 404 for API paths and files; index.html for other GETs from browsers when a frontend is served. */
+/**
+ * 404 for API paths, and for anything but a browser's page navigation; index.html for page
+ * navigations when a frontend is served, so client-side routes (even `/catalog/default/component/a.b`)
+ * can be shared and reloaded. Existing files never get here: the static handler serves them first.
+ */
 export function installNotFoundHandler(app: AtriumFastify, sendIndex?: SendIndex): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const isApi = path.startsWith('/api/') || path === '/api';
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
-    if (sendIndex && request.method === 'GET' && !isApi && !looksLikeFile) return sendIndex(reply);
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (sendIndex && !isApi && wantsPage) return sendIndex(reply);
     return reply.code(404).send(errorBody(request, 404, 'NotFoundError', `No route ${request.method} ${path}`, 'ATRIUM_ERR_NOT_FOUND'));
   });
 }

@@ -1,0 +1,1 @@
+export { installDomStubs } from './installDomStubs';
