@@ -26,8 +26,18 @@ export async function prepareConfig(options: {
   const logger = createRootLogger({
     level: config.getOptionalString('backend.log.level') ?? 'info',
     format,
-    redactions: secretValues(data, schemas),
+    redactions: redactionsFor(config, secretValues(data, schemas)),
     destination: options.logDestination,
   });
   return { config, logger, frontendConfig: frontendConfig(data, schemas) };
+}
+
+/**
+ * `backend.database.connection` is secret because a PostgreSQL URL can carry a password, but for the
+ * embedded database it is just a folder, which logs should show.
+ */
+function redactionsFor(config: Config, secrets: string[]): string[] {
+  if (config.getOptionalString('backend.database.client') !== 'pglite') return secrets;
+  const folder = config.getOptional('backend.database.connection');
+  return secrets.filter((s) => s !== folder);
 }
