@@ -1,0 +1,134 @@
+import { sql, type Kysely } from 'kysely';
+import type { CatalogTables } from './tables.js';
+
+/** The catalog's Kysely client (queries default to its schema) and the schema name for raw SQL. */
+export interface CatalogDb {
+  db: Kysely<CatalogTables>;
+  schema: string;
+}
+
+/** A table of the catalog's schema, for raw SQL (the query builder adds the schema by itself). */
+export function table(c: CatalogDb, name: keyof CatalogTables) {
+  return sql.table(`${c.schema}.${name}`);
+}
+
+/** An entity as a provider or a Location emits it, before processing. */
+export interface DeferredEntity {
+  ref: string;
+  entity: object;
+  locationKey: string;
+  position?: { url: string; line: number; column?: number };
+}
+
+export interface Conflict {
+  ref: string;
+  locationKey: string;
+  existingLocationKey: string | null;
+}
+
+export type Owner = { provider: string } | { parentRef: string };
+
+const CHUNK = 1000;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Writes emitted entities for one owner (a provider's bucket, or the Location that emitted them):
+ * new refs are inserted, refs the owner already has are updated when their content changed, and a
+ * ref that another owner already has is a conflict — the original stays. Returns the conflicts.
+ */
+export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: DeferredEntity[], hashes: Map<string, string>): Promise<Conflict[]> {
+  const provider = 'provider' in owner ? owner.provider : null;
+  const parentRef = 'parentRef' in owner ? owner.parentRef : null;
+  const conflicts: Conflict[] = [];
+  for (const part of chunks(emitted)) {
+    const rows = part.map((e) => ({
+      ref: e.ref,
+      provider,
+      parent_ref: parentRef,
+      location_key: e.locationKey,
+      unprocessed: JSON.stringify(e.entity),
+      unprocessed_hash: hashes.get(e.ref)!,
+      position: e.position ? JSON.stringify(e.position) : null,
+    }));
+    // Same owner and same file: take the new content (and schedule processing now) if it changed.
+    const written = await db
+      .insertInto('entities')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('ref').doUpdateSet({
+          unprocessed: (eb) => eb.ref('excluded.unprocessed'),
+          unprocessed_hash: (eb) => eb.ref('excluded.unprocessed_hash'),
+          position: (eb) => eb.ref('excluded.position'),
+          next_refresh_at: sql`now()`,
+          orphan: false,
+          updated_at: sql`now()`,
+        }).where((eb) =>
+          eb.and([
+            sql<boolean>`entities.provider is not distinct from excluded.provider`,
+            sql<boolean>`entities.parent_ref is not distinct from excluded.parent_ref`,
+            sql<boolean>`(entities.location_key is not distinct from excluded.location_key or entities.orphan)`,
+            eb.or([
+              sql<boolean>`entities.unprocessed_hash <> excluded.unprocessed_hash`,
+              sql<boolean>`entities.orphan`,
+            ]),
+          ]),
+        ),
+      )
+      .returning('ref')
+      .execute();
+    if (written.length === rows.length) continue;
+    const writtenRefs = new Set(written.map((w) => w.ref));
+    const untouched = rows.filter((r) => !writtenRefs.has(r.ref)).map((r) => r.ref);
+    const existing = await db.selectFrom('entities').select(['ref', 'provider', 'parent_ref', 'location_key']).where('ref', 'in', untouched).execute();
+    for (const row of existing) {
+      const mine = row.provider === provider && row.parent_ref === parentRef && row.location_key === part.find((p) => p.ref === row.ref)?.locationKey;
+      if (!mine) conflicts.push({ ref: row.ref, locationKey: part.find((p) => p.ref === row.ref)!.locationKey, existingLocationKey: row.location_key });
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * Removes an owner's entities that it no longer emits, with everything they emitted in turn.
+ * With `keep`, they stay and are marked orphaned instead. Returns the refs removed or orphaned.
+ */
+export async function removeStale(c: CatalogDb, owner: Owner, keepRefs: string[], strategy: 'delete' | 'keep'): Promise<string[]> {
+  const { db } = c;
+  const column = 'provider' in owner ? 'provider' : 'parent_ref';
+  const value = 'provider' in owner ? owner.provider : owner.parentRef;
+  const stale = (await db
+    .selectFrom('entities')
+    .select('ref')
+    .where(column, '=', value)
+    .$if(keepRefs.length > 0, (q) => q.where('ref', 'not in', keepRefs))
+    .execute()).map((r) => r.ref);
+  if (stale.length === 0) return [];
+  if (strategy === 'keep') {
+    await db.updateTable('entities').set({ orphan: true, needs_stitch: true, updated_at: sql`now()` }).where('ref', 'in', stale).execute();
+    return stale;
+  }
+  const { rows } = await sql<{ ref: string; id: string }>`
+    with recursive subtree(ref, id) as (
+      select ref, id from ${table(c, 'entities')} where ref = any(${stale})
+      union
+      select e.ref, e.id from ${table(c, 'entities')} e join subtree s on e.parent_ref = s.ref
+    )
+    select ref, id from subtree`.execute(db);
+  // What the removed entities said about others (e.g. "ownerOf") disappears with them: restitch those.
+  await markRelationTargetsForStitch(c, rows.map((r) => r.id));
+  await db.deleteFrom('entities').where('id', 'in', rows.map((r) => r.id)).execute();
+  return rows.map((r) => r.ref);
+}
+
+/** Flags the targets of the relations that these entities originate, so their final form is rebuilt. */
+export async function markRelationTargetsForStitch(c: CatalogDb, originatingIds: string[]): Promise<void> {
+  if (originatingIds.length === 0) return;
+  await sql`update ${table(c, 'entities')} set needs_stitch = true
+    where ref in (select target_ref from ${table(c, 'relations')} where originating_id = any(${originatingIds}::uuid[]))
+      and not needs_stitch`.execute(c.db);
+}

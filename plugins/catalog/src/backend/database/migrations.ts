@@ -1,0 +1,67 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * The catalog's tables (see docs/adr/0006-catalog-engine.md): one row per entity from arrival to final
+ * form, its relations, its precomputed filter keys, and registered locations.
+ */
+export const catalogMigrations: Record<string, Migration> = {
+  '0001_catalog': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('locations')
+        .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('locations_type_target_key', ['type', 'target'])
+        .execute();
+
+      await db.schema
+        .createTable('entities')
+        .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('ref', 'text', (c) => c.notNull().unique())
+        // A root entity belongs to a provider's bucket; a child to the entity that emitted it.
+        .addColumn('provider', 'text')
+        .addColumn('parent_ref', 'text')
+        .addColumn('location_key', 'text')
+        .addColumn('unprocessed', 'jsonb', (c) => c.notNull())
+        .addColumn('unprocessed_hash', 'text', (c) => c.notNull())
+        .addColumn('position', 'jsonb')
+        .addColumn('processed', 'jsonb')
+        .addColumn('result_hash', 'text')
+        .addColumn('errors', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('next_refresh_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('final', 'jsonb')
+        .addColumn('etag', 'text')
+        .addColumn('needs_stitch', 'boolean', (c) => c.notNull().defaultTo(true))
+        .addColumn('orphan', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('entities_next_refresh_idx').on('entities').column('next_refresh_at').execute();
+      await db.schema.createIndex('entities_parent_idx').on('entities').column('parent_ref').execute();
+      await db.schema.createIndex('entities_provider_idx').on('entities').columns(['provider', 'ref']).execute();
+      await db.schema.createIndex('entities_needs_stitch_idx').on('entities').column('id').where(sql.ref('needs_stitch'), '=', true).execute();
+
+      await db.schema
+        .createTable('relations')
+        .addColumn('originating_id', 'uuid', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+        .addColumn('source_ref', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('target_ref', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('relations_source_idx').on('relations').columns(['source_ref', 'type', 'target_ref']).execute();
+      await db.schema.createIndex('relations_target_idx').on('relations').column('target_ref').execute();
+      await db.schema.createIndex('relations_originating_idx').on('relations').column('originating_id').execute();
+
+      await db.schema
+        .createTable('search')
+        .addColumn('entity_id', 'uuid', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text')
+        .execute();
+      await db.schema.createIndex('search_key_value_idx').on('search').columns(['key', 'value']).execute();
+      await db.schema.createIndex('search_entity_idx').on('search').column('entity_id').execute();
+    },
+  },
+};

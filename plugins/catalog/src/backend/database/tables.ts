@@ -1,0 +1,30 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+
+/** Row types of the catalog's tables (see migrations.ts). JSON columns are written as strings. */
+export interface CatalogTables {
+  locations: { id: Generated<string>; type: string; target: string; created_at: Generated<Date> };
+  entities: {
+    id: Generated<string>;
+    ref: string;
+    provider: string | null;
+    parent_ref: string | null;
+    location_key: string | null;
+    unprocessed: Json;
+    unprocessed_hash: string;
+    position: ColumnType<unknown, string | null, string | null>;
+    processed: ColumnType<unknown, string | null, string | null>;
+    result_hash: string | null;
+    errors: ColumnType<unknown, string | undefined, string>;
+    next_refresh_at: ColumnType<Date, Date | string | undefined, Date | string>;
+    final: ColumnType<unknown, string | null, string | null>;
+    etag: string | null;
+    needs_stitch: Generated<boolean>;
+    orphan: Generated<boolean>;
+    created_at: Generated<Date>;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+  relations: { originating_id: string; source_ref: string; type: string; target_ref: string };
+  search: { entity_id: string; key: string; value: string | null };
+}

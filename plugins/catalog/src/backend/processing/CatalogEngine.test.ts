@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, createTestLogger, TEST_DATABASE_CLIENTS, type TestDatabase } from '@atrium/backend/testing';
+import { catalogMigrations } from '../database/migrations.js';
+import { upsertEmitted, removeStale, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
+import { hashOf } from '../database/hash.js';
+import { CatalogEngine } from './CatalogEngine.js';
+import type { EntityProcessor } from './types.js';
+
+/**
+ * The engine's database mechanics with a deliberately small processor: an entity's `spec.owner` gives
+ * ownedBy/ownerOf, a Location's `spec.emit` lists the entities it emits, and `spec.invalid` fails.
+ * (The real processor — validation, placeholders, reading locations — is tested on its own.)
+ */
+const ref = (e: any) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
+const testProcessor: EntityProcessor = async ({ ref: self, unprocessed }) => {
+  const e = unprocessed as any;
+  if (e.spec?.invalid) return { relations: [], errors: [{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }] };
+  const relations = e.spec?.owner
+    ? [{ source: self, type: 'ownedBy', target: `group:default/${e.spec.owner}` }, { source: `group:default/${e.spec.owner}`, type: 'ownerOf', target: self }]
+    : [];
+  const children: DeferredEntity[] | undefined = e.kind === 'Location'
+    ? (e.spec.emit as any[]).map((c) => ({ ref: ref(c), entity: c, locationKey: `url:${e.metadata.name}` }))
+    : undefined;
+  return { entity: { ...e, metadata: { namespace: 'default', ...e.metadata } }, relations, errors: [], children };
+};
+const flatten = (e: any) => [
+  { key: 'kind', value: String(e.kind).toLowerCase() },
+  { key: 'metadata.name', value: String(e.metadata.name).toLowerCase() },
+  ...(e.relations ?? []).map((r: any) => ({ key: `relations.${r.type.toLowerCase()}`, value: r.targetRef })),
+];
+const entity = (kind: string, name: string, spec: object = {}) => ({ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name }, spec });
+const location = (name: string, emit: object[]) => entity('Location', name, { emit });
+
+async function addRoot(c: CatalogDb, root: object) {
+  const r = ref(root);
+  return upsertEmitted(c, { provider: 'test' }, [{ ref: r, entity: root, locationKey: 'test:config' }], new Map([[r, hashOf(root)]]));
+}
+
+describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
+  let database: TestDatabase;
+  let c: CatalogDb;
+  let engine: CatalogEngine;
+  let changed: string[] = [];
+  const final = async (r: string) => (await c.db.selectFrom('entities').select(['final', 'errors', 'orphan']).where('ref', '=', r).executeTakeFirst()) as any;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(client);
+    const service = database.root.forPlugin('catalog');
+    await service.migrate(catalogMigrations);
+    c = { db: service.getClient(), schema: service.schema };
+    engine = new CatalogEngine({ catalog: c, processor: testProcessor, flatten, logger: createTestLogger(), refreshIntervalSeconds: 3600, onStitched: (s) => void changed.push(...s.map((x) => x.ref)) });
+  });
+  afterAll(() => database?.close());
+  beforeEach(async () => {
+    changed = [];
+    await sql`truncate ${sql.table(`${c.schema}.entities`)} cascade`.execute(c.db);
+  });
+
+  it('ingests a location tree and stitches both directions of each relation', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a')]));
+    await engine.runUntilIdle();
+    const svc = await final('component:default/svc');
+    expect(svc.final.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+    expect(svc.final.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(svc.final.metadata.etag).toMatch(/^[0-9a-f]{32}$/);
+    const team = await final('group:default/team-a');
+    expect(team.final.relations).toEqual([{ type: 'ownerOf', targetRef: 'component:default/svc' }]);
+    expect(changed.sort()).toEqual(['component:default/svc', 'group:default/team-a', 'location:default/root']);
+    const keys = await c.db.selectFrom('search').select(['key', 'value']).where('value', '=', 'group:default/team-a').execute();
+    expect(keys).toEqual([{ key: 'relations.ownedby', value: 'group:default/team-a' }]);
+  });
+
+  it('reprocessing unchanged sources changes nothing and publishes nothing', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' })]));
+    await engine.runUntilIdle();
+    changed = [];
+    await c.db.updateTable('entities').set({ next_refresh_at: new Date(0) }).execute();
+    await engine.runUntilIdle();
+    expect(changed).toEqual([]);
+  });
+
+  it('moves a relation when the owner changes, restitching the old and the new owner', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a'), entity('Group', 'team-b')]));
+    await engine.runUntilIdle();
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-b' }), entity('Group', 'team-a'), entity('Group', 'team-b')]));
+    await engine.runUntilIdle();
+    expect((await final('group:default/team-a')).final.relations).toEqual([]);
+    expect((await final('group:default/team-b')).final.relations).toEqual([{ type: 'ownerOf', targetRef: 'component:default/svc' }]);
+  });
+
+  it('deletes entities that disappear from their location, with what they emitted', async () => {
+    const nested = location('nested', [entity('Component', 'deep')]);
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a'), nested]));
+    await engine.runUntilIdle();
+    expect(await final('component:default/deep')).toBeDefined();
+    await addRoot(c, location('root', [entity('Group', 'team-a')]));
+    await engine.runUntilIdle();
+    expect(await final('component:default/svc')).toBeUndefined();
+    expect(await final('location:default/nested')).toBeUndefined();
+    expect(await final('component:default/deep')).toBeUndefined();
+    expect((await final('group:default/team-a')).final.relations).toEqual([]);
+  });
+
+  it('keeps a vanished entity marked as orphan when asked to', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc')]));
+    await engine.runUntilIdle();
+    const stale = await removeStale(c, { provider: 'test' }, [], 'keep');
+    expect(stale).toEqual(['location:default/root']);
+    await engine.runUntilIdle();
+    expect((await final('location:default/root')).final.metadata.annotations['backstage.io/orphan']).toBe('true');
+  });
+
+  it('reports a second location claiming an entity as a conflict and keeps the original', async () => {
+    await addRoot(c, location('first', [entity('Component', 'svc', { owner: 'team-a' })]));
+    await engine.runUntilIdle();
+    await upsertEmitted(c, { provider: 'other' }, [{ ref: 'location:default/second', entity: location('second', [entity('Component', 'svc', { owner: 'team-b' })]), locationKey: 'test:other' }],
+      new Map([['location:default/second', 'h']]));
+    await engine.runUntilIdle();
+    expect((await final('component:default/svc')).final.spec.owner).toBe('team-a');
+    const second = await final('location:default/second');
+    expect(second.errors[0]).toMatchObject({ name: 'ConflictError' });
+    expect(second.errors[0].message).toContain('component:default/svc is already defined by url:first');
+    expect(second.final.status.items[0]).toMatchObject({ type: 'backstage.io/catalog-processing', level: 'error' });
+  });
+
+  it('keeps the last valid version of an entity that becomes invalid, with the error', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' })]));
+    await engine.runUntilIdle();
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a', invalid: true })]));
+    await engine.runUntilIdle();
+    const svc = await final('component:default/svc');
+    expect(svc.final.spec.invalid).toBeUndefined();
+    expect(svc.errors).toEqual([{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }]);
+    expect(svc.final.status.items[0].message).toBe('invalid on purpose');
+  });
+});

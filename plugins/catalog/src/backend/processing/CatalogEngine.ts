@@ -1,0 +1,118 @@
+import type { Logger } from '@atrium/backend';
+import type { CatalogDb } from '../database/entityRows.js';
+import { claimDue } from './claim.js';
+import { stitchBatch, type StitchedEntity } from './stitch.js';
+import { writeSearchRows, type Flatten } from './searchRows.js';
+import { writeResults } from './writeResults.js';
+import type { EntityProcessor, ProcessingOutput } from './types.js';
+
+export interface CatalogEngineOptions {
+  catalog: CatalogDb;
+  processor: EntityProcessor;
+  flatten: Flatten;
+  logger: Logger;
+  /** Called with every entity whose final form changed (the plugin publishes change events). */
+  onStitched?(entities: StitchedEntity[]): void | Promise<void>;
+  batchSize?: number;
+  /** How long until a processed entity is processed again (its source re-read). */
+  refreshIntervalSeconds?: number;
+  orphanStrategy?: 'delete' | 'keep';
+  /** How long the loop sleeps when there is no work, unless woken. */
+  pollMs?: number;
+  /** Entities processed at once within a batch (reading locations is I/O bound). */
+  concurrency?: number;
+}
+
+/**
+ * The processing loop: claims due entities in batches, processes them, writes the results, then
+ * stitches what changed — until there is no work, then sleeps until woken or the poll interval.
+ * Every instance runs one; SKIP LOCKED keeps them on disjoint work.
+ */
+export class CatalogEngine {
+  readonly #o: Required<Omit<CatalogEngineOptions, 'onStitched'>> & Pick<CatalogEngineOptions, 'onStitched'>;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(options: CatalogEngineOptions) {
+    this.#o = { batchSize: 200, refreshIntervalSeconds: 120, orphanStrategy: 'delete', pollMs: 1000, concurrency: 8, ...options };
+  }
+
+  /** Processes one batch; returns how many entities it claimed. */
+  async processOnce(): Promise<number> {
+    const claimed = await claimDue(this.#o.catalog, this.#o.batchSize, this.#o.refreshIntervalSeconds);
+    if (claimed.length === 0) return 0;
+    const outputs: ProcessingOutput[] = new Array(claimed.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) {
+        const i = next++;
+        try {
+          outputs[i] = await this.#o.processor(claimed[i]!);
+        } catch (e) {
+          // A processor bug must not stop the catalog: record it on the entity and carry on.
+          this.#o.logger.error(`Processing ${claimed[i]!.ref} failed`, e as Error);
+          outputs[i] = { relations: [], errors: [{ name: 'Error', message: `Processing failed: ${(e as Error).message}` }] };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.#o.concurrency, claimed.length) }, worker));
+    await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), { orphanStrategy: this.#o.orphanStrategy });
+    return claimed.length;
+  }
+
+  /** Stitches one batch; returns the entities whose final form changed. */
+  async stitchOnce(): Promise<StitchedEntity[]> {
+    const stitched = await stitchBatch(this.#o.catalog, this.#o.batchSize * 5);
+    await writeSearchRows(this.#o.catalog, stitched, this.#o.flatten);
+    if (stitched.length > 0) await this.#o.onStitched?.(stitched);
+    return stitched;
+  }
+
+  /** Processes and stitches until nothing is due (tests and first start use this). */
+  async runUntilIdle(maxRounds = 10_000): Promise<void> {
+    for (let round = 0; round < maxRounds; round++) {
+      const processed = await this.processOnce();
+      const stitched = await this.stitchOnce();
+      if (processed === 0 && stitched.length === 0 && !(await this.#hasStitchWork())) return;
+    }
+    throw new Error('The catalog did not settle; an entity may be emitting itself in a loop');
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = (async () => {
+      while (this.#running) {
+        try {
+          const processed = await this.processOnce();
+          const stitched = await this.stitchOnce();
+          if (processed > 0 || stitched.length > 0) continue;
+        } catch (e) {
+          this.#o.logger.error('The catalog processing loop failed; retrying', e as Error);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.#o.pollMs);
+          this.#wake = () => { clearTimeout(timer); resolve(); };
+        });
+        this.#wake = undefined;
+      }
+    })();
+  }
+
+  /** Wakes the loop now (new locations, refresh requests). */
+  wake(): void {
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  async #hasStitchWork(): Promise<boolean> {
+    const row = await this.#o.catalog.db.selectFrom('entities').select('id').where('needs_stitch', '=', true).where('processed', 'is not', null).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { table, type CatalogDb } from '../database/entityRows.js';
+
+export interface StitchedEntity {
+  id: string;
+  ref: string;
+  final: Record<string, unknown>;
+}
+
+/**
+ * Builds the final form of up to `limit` entities flagged for stitching, in one statement: the
+ * processed entity with its uid, its relations (rows whose source it is, which includes the inverse
+ * rows other entities' processing emitted), its errors as `status.items`, and the orphan annotation;
+ * the etag is a hash of that. Returns only entities whose final form changed.
+ */
+export async function stitchBatch(c: CatalogDb, limit: number): Promise<StitchedEntity[]> {
+  const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean }>`
+    with batch as (
+      select id, ref from ${table(c, 'entities')}
+      where needs_stitch and processed is not null
+      limit ${limit} for update skip locked
+    ),
+    rels as (
+      select b.id, coalesce(jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref) order by r.type, r.target_ref)
+        filter (where r.type is not null), '[]'::jsonb) as relations
+      from batch b left join (select distinct source_ref, type, target_ref from ${table(c, 'relations')}) r on r.source_ref = b.ref
+      group by b.id
+    ),
+    built as (
+      select e.id,
+        jsonb_set(
+          jsonb_set(
+            case when e.orphan then jsonb_set(e.processed, '{metadata,annotations}',
+              coalesce(e.processed->'metadata'->'annotations', '{}'::jsonb) || '{"backstage.io/orphan":"true"}'::jsonb)
+            else e.processed end,
+            '{metadata,uid}', to_jsonb(e.id::text)),
+          '{relations}', rels.relations)
+        || case when jsonb_array_length(e.errors) > 0 then jsonb_build_object('status', jsonb_build_object('items',
+             (select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error',
+                'message', x->>'message', 'error', x)) from jsonb_array_elements(e.errors) x)))
+           else '{}'::jsonb end as body
+      from ${table(c, 'entities')} e join rels on rels.id = e.id
+    ),
+    hashed as (
+      select id, body, md5(body::text) as etag from built
+    ),
+    previous as (
+      select e.id, e.etag from ${table(c, 'entities')} e join batch on batch.id = e.id
+    )
+    update ${table(c, 'entities')} e
+      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false
+    from hashed h join previous p on p.id = h.id
+    where e.id = h.id
+    returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed`.execute(c.db);
+  return rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final }));
+}

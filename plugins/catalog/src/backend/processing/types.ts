@@ -1,0 +1,43 @@
+import type { Entity } from '@atrium/model';
+import type { DeferredEntity } from '../database/entityRows.js';
+
+/** An error found while reading or processing an entity, kept with it and shown through the API. */
+export interface CatalogError {
+  /** e.g. `spec.owner`; absent for errors about the whole file or entity. */
+  field?: string;
+  message: string;
+  /** The descriptor the entity came from and the line of the entity (or of the field, when known). */
+  url?: string;
+  line?: number;
+  column?: number;
+  /** Stable machine name: `ValidationError`, `InputError`, `NotFoundError`, `ConflictError`, … */
+  name: string;
+}
+
+export interface RelationRow {
+  source: string;
+  type: string;
+  target: string;
+}
+
+/** What processing one entity produced. */
+export interface ProcessingOutput {
+  /** The processed entity; undefined when it is invalid (the last valid version stays in use). */
+  entity?: Entity;
+  /** Both directions of every relation this entity originates. */
+  relations: RelationRow[];
+  errors: CatalogError[];
+  /** Entities a Location emitted (undefined: not a location, or reading failed — keep the previous children). */
+  children?: DeferredEntity[];
+}
+
+export interface ClaimedEntity {
+  id: string;
+  ref: string;
+  unprocessed: Record<string, unknown>;
+  locationKey: string | null;
+  position: { url: string; line: number; column?: number } | null;
+  resultHash: string | null;
+}
+
+export type EntityProcessor = (claimed: ClaimedEntity) => Promise<ProcessingOutput>;
