@@ -4,3 +4,9 @@
 export * from './api/index.js';
 export { createBackend, type Backend, type BackendOptions } from './kernel/createBackend.js';
 export { visibility } from './config/index.js';
+export { parseHumanDuration } from './scheduler/index.js';
+export {
+  createUrlReader, createUrlReaderFromProviders, createUrlReaderServiceFactory, createLocalFileProvider, createGitProvider,
+  createHttpFetchProvider, parseGitUrl, redactUrl,
+} from './urlReader/index.js';
+export { ConfigReader } from './config/index.js';
