@@ -1,70 +1,41 @@
 /**
- * The entity model shared by backend and frontend. The full model (kinds, validation, relations)
- * arrives with the catalog; the envelope and references are here because the frameworks use them.
+ * The entity model shared by backend and frontend: types of the envelope and the built-in kinds,
+ * references, validation, relations derived from specs, search rows and the filter language.
+ * No DOM and no Node APIs, so both sides can import it.
  */
-export interface EntityLink {
-  url: string;
-  title?: string;
-  icon?: string;
-  type?: string;
-}
-
-export interface EntityMeta {
-  name: string;
-  namespace?: string;
-  title?: string;
-  description?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  tags?: string[];
-  links?: EntityLink[];
-  uid?: string;
-  etag?: string;
-  [key: string]: unknown;
-}
-
-export interface EntityRelation {
-  type: string;
-  targetRef: string;
-}
-
-export interface Entity {
-  apiVersion: string;
-  kind: string;
-  metadata: EntityMeta;
-  spec?: Record<string, unknown>;
-  relations?: EntityRelation[];
-  status?: { items?: Array<{ type: string; level: 'info' | 'warning' | 'error'; message: string; error?: { name: string; message: string } }> };
-}
-
-export interface CompoundEntityRef {
-  kind: string;
-  namespace: string;
-  name: string;
-}
-
-export const DEFAULT_NAMESPACE = 'default';
-
-/** `kind:namespace/name`, lowercased, as Backstage's canonical form. */
-export function stringifyEntityRef(ref: CompoundEntityRef | Entity): string {
-  const c = 'metadata' in ref
-    ? { kind: ref.kind, namespace: ref.metadata.namespace ?? DEFAULT_NAMESPACE, name: ref.metadata.name }
-    : ref;
-  return `${c.kind}:${c.namespace}/${c.name}`.toLocaleLowerCase('en-US');
-}
-
-/** Parses `[kind:][namespace/]name`, filling missing parts from the context; throws on empty parts. */
-export function parseEntityRef(ref: string, context: { defaultKind?: string; defaultNamespace?: string } = {}): CompoundEntityRef {
-  const input = ref.trim();
-  const colon = input.indexOf(':');
-  const slash = input.indexOf('/');
-  const hasKind = colon !== -1 && (slash === -1 || colon < slash);
-  const kind = hasKind ? input.slice(0, colon) : context.defaultKind;
-  const rest = hasKind ? input.slice(colon + 1) : input;
-  const restSlash = rest.indexOf('/');
-  const namespace = restSlash === -1 ? (context.defaultNamespace ?? DEFAULT_NAMESPACE) : rest.slice(0, restSlash);
-  const name = restSlash === -1 ? rest : rest.slice(restSlash + 1);
-  if (!kind) throw new TypeError(`Entity reference "${ref}" has no kind and no default kind was given`);
-  if (!namespace || !name) throw new TypeError(`Entity reference "${ref}" has an empty namespace or name`);
-  return { kind, namespace, name };
-}
+export type { CompoundEntityRef, Entity, EntityLink, EntityMeta, EntityRelation, EntityStatusItem, EntityStatusLevel } from './entity.js';
+export { DEFAULT_NAMESPACE, ENTITY_ROOT_FIELDS } from './entity.js';
+export type { EntityRefInput, RefFieldContext } from './ref.js';
+export { parseEntityRef, parseRefField, stringifyEntityRef } from './ref.js';
+export type {
+  ApiEntity, ApiSpec, BuiltinEntityByKind, BuiltinKind, ComponentEntity, ComponentSpec, DomainEntity, DomainSpec,
+  EntityProfile, GroupEntity, GroupSpec, LocationEntity, LocationSpec, ResourceEntity, ResourceSpec, SystemEntity,
+  SystemSpec, TemplateEntity, TemplateSpec, TemplateStep, UserEntity, UserSpec,
+} from './kinds.js';
+export { BUILTIN_KINDS, CATALOG_API_VERSION, TEMPLATE_API_VERSION, isEntityOfKind } from './kinds.js';
+export * from './annotations.js';
+export * from './relations.js';
+export type { RelationRow, SpecRelation } from './relationsFromSpec.js';
+export { relationsFromSpec, withInverseRelations } from './relationsFromSpec.js';
+export type { EntityError } from './errors.js';
+export {
+  FIELD_FORMAT_DESCRIPTIONS, isValidAnnotationKey, isValidAnnotationValue, isValidApiVersion, isValidDnsLabel,
+  isValidDnsSubdomain, isValidEntityName, isValidKind, isValidLabelKey, isValidLabelValue, isValidNamespace,
+  isValidObjectName, isValidTag, isValidUrl,
+} from './fieldFormats.js';
+export type { FieldFormatValidators } from './fieldFormatChecks.js';
+export { checkEntityFieldFormats, DEFAULT_FIELD_FORMAT_VALIDATORS } from './fieldFormatChecks.js';
+export type { JSONSchema } from './entitySchemas.js';
+export { ENTITY_META_SCHEMA, ENTITY_SCHEMA } from './entitySchemas.js';
+export type { KindDefinition } from './kindSchemas.js';
+export { BUILTIN_KIND_DEFINITIONS } from './kindSchemas.js';
+export type { EntityValidationResult, EntityValidator, EntityValidatorOptions, ValidateEntityOptions } from './validator.js';
+export { createEntityValidator, validateEntity } from './validator.js';
+export type { EntitySearchEntry } from './flattenEntity.js';
+export { findCaseConflictingKeys, flattenEntity, SEARCH_MAX_KEY_LENGTH, SEARCH_MAX_VALUE_LENGTH } from './flattenEntity.js';
+export type { EntityFilter, EntityFilterQuery } from './entityFilter.js';
+export {
+  allOfFilter, anyOfFilter, entityFilterFromQuery, keyFilter, notFilter, parseEntityFilterParams, parseEntityFilterString,
+  stringifyEntityFilterParams,
+} from './entityFilter.js';
+export { entityMatcher, matchEntity } from './matchEntity.js';

@@ -15,7 +15,7 @@ export const BUILTIN_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain'
 export type BuiltinKind = (typeof BUILTIN_KINDS)[number];
 
 /** An entity whose kind, apiVersion and spec are known. */
-interface KindEntity<K extends string, S> extends Entity {
+interface KindEntity<K extends string, S extends Record<string, unknown>> extends Entity {
   kind: K;
   metadata: EntityMeta;
   spec: S;

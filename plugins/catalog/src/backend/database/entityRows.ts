@@ -17,7 +17,17 @@ export interface DeferredEntity {
   ref: string;
   entity: object;
   locationKey: string;
-  position?: { url: string; line: number; column?: number };
+  position?: EntityPosition;
+  /** Problems found while reading it; processing treats the entity as invalid while there are any. */
+  ingestionErrors?: Array<{ name: string; message: string; field?: string; url?: string; line?: number; column?: number }>;
+}
+
+/** Where an entity was read, with the line of each field that has one (for error messages). */
+export interface EntityPosition {
+  url: string;
+  line: number;
+  column?: number;
+  fields?: Record<string, number>;
 }
 
 export interface Conflict {
@@ -54,6 +64,7 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
       unprocessed: JSON.stringify(e.entity),
       unprocessed_hash: hashes.get(e.ref)!,
       position: e.position ? JSON.stringify(e.position) : null,
+      ingestion_errors: JSON.stringify(e.ingestionErrors ?? []),
     }));
     // Same owner and same file: take the new content (and schedule processing now) if it changed.
     const written = await db
@@ -64,6 +75,7 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
           unprocessed: (eb) => eb.ref('excluded.unprocessed'),
           unprocessed_hash: (eb) => eb.ref('excluded.unprocessed_hash'),
           position: (eb) => eb.ref('excluded.position'),
+          ingestion_errors: (eb) => eb.ref('excluded.ingestion_errors'),
           next_refresh_at: sql`now()`,
           orphan: false,
           updated_at: sql`now()`,

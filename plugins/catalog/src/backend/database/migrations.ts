@@ -26,7 +26,10 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('location_key', 'text')
         .addColumn('unprocessed', 'jsonb', (c) => c.notNull())
         .addColumn('unprocessed_hash', 'text', (c) => c.notNull())
+        // Where it was read: { url, line, column, fields: { 'spec.owner': line, ... } } for error lines.
         .addColumn('position', 'jsonb')
+        // Problems found while reading it (a placeholder that could not be resolved): it counts as invalid.
+        .addColumn('ingestion_errors', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
         .addColumn('processed', 'jsonb')
         .addColumn('result_hash', 'text')
         .addColumn('errors', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))

@@ -14,6 +14,7 @@ export interface CatalogTables {
     unprocessed: Json;
     unprocessed_hash: string;
     position: ColumnType<unknown, string | null, string | null>;
+    ingestion_errors: ColumnType<unknown, string | undefined, string>;
     processed: ColumnType<unknown, string | null, string | null>;
     result_hash: string | null;
     errors: ColumnType<unknown, string | undefined, string>;

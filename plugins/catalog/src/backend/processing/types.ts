@@ -1,5 +1,5 @@
 import type { Entity } from '@atrium/model';
-import type { DeferredEntity } from '../database/entityRows.js';
+import type { DeferredEntity, EntityPosition } from '../database/entityRows.js';
 
 /** An error found while reading or processing an entity, kept with it and shown through the API. */
 export interface CatalogError {
@@ -36,7 +36,8 @@ export interface ClaimedEntity {
   ref: string;
   unprocessed: Record<string, unknown>;
   locationKey: string | null;
-  position: { url: string; line: number; column?: number } | null;
+  position: EntityPosition | null;
+  ingestionErrors: CatalogError[];
   resultHash: string | null;
 }
 

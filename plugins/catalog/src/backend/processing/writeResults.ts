@@ -14,7 +14,7 @@ export interface WriteOptions {
  */
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
   for (const { claimed, output } of items) {
-    const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf(ch.entity)]));
+    const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
     const resultHash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes] });
     if (resultHash === claimed.resultHash) continue;
 

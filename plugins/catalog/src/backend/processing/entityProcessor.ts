@@ -1,0 +1,104 @@
+import type { Logger, UrlReaderService } from '@atrium/backend';
+import { relationsFromSpec, stringifyEntityRef, withInverseRelations, type Entity, type EntityValidator } from '@atrium/model';
+import { locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
+import type { DeferredEntity } from '../database/entityRows.js';
+import type { KindPolicy } from './kindRules.js';
+import type { CatalogError, ClaimedEntity, EntityProcessor, ProcessingOutput } from './types.js';
+
+const ORIGIN = 'backstage.io/managed-by-origin-location';
+
+/**
+ * The catalog's processing of one entity: validation (envelope, formats, kind schema), relations
+ * from its spec in both directions, and for a Location, reading its targets into child entities.
+ * Errors carry the file, the line of the offending field when known, the field, and a message.
+ */
+export function createEntityProcessor(deps: { reader: UrlReaderService; logger: Logger; validator: EntityValidator; kinds: KindPolicy; maxBytes?: number }): EntityProcessor {
+  return async (claimed: ClaimedEntity): Promise<ProcessingOutput> => {
+    const at = (field?: string) => ({
+      ...(claimed.position?.url ? { url: claimed.position.url } : {}),
+      ...(claimed.position ? { line: (field && claimed.position.fields?.[field]) || claimed.position.line } : {}),
+    });
+    const errors: CatalogError[] = [...claimed.ingestionErrors];
+    const validation = deps.validator.validateEntity(claimed.unprocessed);
+    for (const e of validation.errors) errors.push({ name: 'ValidationError', ...(e.field ? { field: e.field } : {}), message: e.message, ...at(e.field) });
+    const entity = validation.entity;
+    if (!entity || errors.length > 0) return { relations: [], errors };
+    if (stringifyEntityRef(entity) !== claimed.ref) {
+      return { relations: [], errors: [{ name: 'ConflictError', message: `The entity's kind, namespace or name changed to ${stringifyEntityRef(entity)}; it is ${claimed.ref}`, ...at() }] };
+    }
+
+    const spec = relationsFromSpec(entity);
+    for (const e of spec.errors) errors.push({ name: 'ValidationError', ...(e.field ? { field: e.field } : {}), message: e.message, ...at(e.field) });
+    if (spec.errors.length > 0) return { relations: [], errors };
+    const relations = withInverseRelations(claimed.ref, spec.relations).map((r) => ({ source: r.sourceRef, type: r.type, target: r.targetRef }));
+
+    if (entity.kind.toLocaleLowerCase('en-US') !== 'location') return { entity, relations, errors };
+    const { children, readFailed } = await readChildren(entity, deps, errors);
+    // A target that could not be read keeps the children it had: a flaky server or a typo must not
+    // empty the catalog. Errors still show on the Location.
+    return { entity, relations, errors, ...(readFailed ? {} : { children }) };
+  };
+}
+
+async function readChildren(location: Entity, deps: Parameters<typeof createEntityProcessor>[0], errors: CatalogError[]) {
+  const origin = location.metadata.annotations?.[ORIGIN] ?? '';
+  const children: DeferredEntity[] = [];
+  let readFailed = false;
+  for (const target of locationTargetsOf(location)) {
+    const result = await readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes });
+    for (const e of result.errors) {
+      errors.push(fromDescriptorError(e));
+      // A file that could not be read or parsed whole: keep what it emitted before rather than delete it.
+      if (!e.field) readFailed = true;
+    }
+    for (const ingested of result.entities) {
+      const child = toDeferred(ingested);
+      if (!child) continue;
+      const kind = String((ingested.entity as { kind?: unknown }).kind);
+      if (!deps.kinds.isAllowed(kind, origin || `${target.type}:${target.target}`)) {
+        errors.push({ name: 'NotAllowedError', message: `Kind ${kind} is not allowed from ${origin}; allow it in catalog.rules`, url: ingested.position.url, line: ingested.position.line });
+        continue;
+      }
+      children.push(child);
+    }
+  }
+  return { children, readFailed };
+}
+
+function toDeferred(ingested: IngestedEntity): DeferredEntity | undefined {
+  const e = ingested.entity as unknown as Entity;
+  let ref: string;
+  try {
+    ref = stringifyEntityRef(e);
+  } catch {
+    return undefined;
+  }
+  return {
+    ref,
+    entity: ingested.entity,
+    locationKey: ingested.locationKey,
+    position: { ...ingested.position, fields: fieldLines(ingested) },
+    ingestionErrors: ingested.errors.map(fromDescriptorError),
+  };
+}
+
+/** Lines of the fields validation may complain about, so stored errors can point at them. */
+function fieldLines(ingested: IngestedEntity): Record<string, number> {
+  const out: Record<string, number> = {};
+  const visit = (value: unknown, path: Array<string | number>, depth: number) => {
+    if (depth > 3 || value === null || typeof value !== 'object') return;
+    for (const [k, v] of Array.isArray(value) ? value.map((x, i) => [i, x] as const) : Object.entries(value)) {
+      const p = [...path, k];
+      const line = ingested.locate(p)?.line;
+      if (line !== undefined) out[p.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '')] = line;
+      visit(v, p, depth + 1);
+    }
+  };
+  visit(ingested.entity, [], 0);
+  return out;
+}
+
+function fromDescriptorError(e: DescriptorError): CatalogError {
+  const name = e.code === 'ATRIUM_ERR_NOT_FOUND' ? 'NotFoundError' : e.code === 'ATRIUM_ERR_NOT_ALLOWED' ? 'NotAllowedError' : 'InputError';
+  return { name, message: e.message, url: e.url, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}), ...(e.field ? { field: e.field } : {}) };
+}
