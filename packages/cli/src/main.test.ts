@@ -87,3 +87,30 @@ describe('atrium', () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('atrium validate', () => {
+  const examples = join(process.cwd(), 'node_modules/@backstage/create-app/templates/default-app/examples');
+
+  it("exits 0 for Backstage's example catalog", async () => {
+    const r = await run(['validate', join(examples, 'entities.yaml'), join(examples, 'org.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✔ 2 files, \d+ entities: valid/);
+  });
+
+  it('exits 1 listing file:line, field and message, and prints JSON on request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atrium-cli-validate-'));
+    writeFileSync(join(dir, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ok\nspec:\n  type: service\n  lifecycle: production\n');
+    const file = join(dir, 'catalog-info.yaml');
+    const text = await run(['validate', file]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/catalog-info\.yaml:5: spec\.owner: "spec\.owner" is required/);
+    expect(text.out).toMatch(/✖ 1 file, 1 entity: 1 problem/);
+    const json = await run(['validate', '--format', 'json', file]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ valid: false, files: [{ entities: 1, problems: [{ line: 5, field: 'spec.owner' }] }] });
+  });
+
+  it('rejects an unknown format', async () => {
+    expect((await run(['validate', '--format', 'xml'])).code).toBe(2);
+  });
+});

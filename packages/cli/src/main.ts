@@ -2,18 +2,24 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { isAtriumError } from '@atrium/backend';
 import { startCommand } from './commands/start.js';
+import { validateCommand } from './commands/validate.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const HELP = `Usage: atrium <command> [options]
 
 Commands:
-  start        Start the portal (backend, frontend and plugins)
+  start                 Start the portal (backend, frontend and plugins)
+  validate [FILES]...   Check catalog descriptor files (paths or quoted globs, default
+                        catalog-info.yaml); exit 1 listing file:line, field and message
 
 Options for start:
   --config FILE   A config file merged over the app's app-config.yaml; repeat for more (later wins)
   --port N        Port to listen on (overrides backend.listen.port)
   --app DIR       The app folder (default: the current folder)
+
+Options for validate:
+  --format text|json   Output for people (default) or machines
 
 General:
   -h, --help      Show this help
@@ -36,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string', multiple: true },
         port: { type: 'string' },
         app: { type: 'string' },
+        format: { type: 'string' },
       },
     });
     if (values.version) {
@@ -46,6 +53,11 @@ export async function main(argv: string[]): Promise<number> {
     if (values.help || !command) {
       console.log(HELP);
       return values.help ? 0 : 1;
+    }
+    if (command === 'validate') {
+      const format = values.format ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", got "${format}"`);
+      return await validateCommand({ patterns: rest, format });
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     switch (command) {

@@ -1,3 +1,4 @@
+import { flattenEntity, type Entity } from '@atrium/model';
 import type { CatalogDb } from '../database/entityRows.js';
 import type { StitchedEntity } from './stitch.js';
 
@@ -10,3 +11,6 @@ export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], 
   const rows = stitched.flatMap((s) => flatten(s.final).map((kv) => ({ entity_id: s.id, key: kv.key, value: kv.value })));
   for (let i = 0; i < rows.length; i += 2000) await c.db.insertInto('search').values(rows.slice(i, i + 2000)).execute();
 }
+
+/** The model's flattening (Backstage's search-table rules) in the shape the table takes. */
+export const flattenForSearch: Flatten = (entity) => flattenEntity(entity as unknown as Entity).map((r) => ({ key: r.key, value: r.value }));
