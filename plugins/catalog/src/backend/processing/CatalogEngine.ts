@@ -72,11 +72,26 @@ export class CatalogEngine {
   /** Processes and stitches until nothing is due (tests and first start use this). */
   async runUntilIdle(maxRounds = 10_000): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
-      const processed = await this.processOnce();
+      const processed = await this.#drainProcessing();
       const stitched = await this.stitchOnce();
       if (processed === 0 && stitched.length === 0 && !(await this.#hasStitchWork())) return;
     }
     throw new Error('The catalog did not settle; an entity may be emitting itself in a loop');
+  }
+
+  /**
+   * Processes batches until the queue is drained (a short batch) or a bound is reached, before
+   * stitching: an entity that many others point at (a team owning 500 components) is then stitched
+   * once with all its relations rather than once per batch.
+   */
+  async #drainProcessing(maxBatches = 50): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const n = await this.processOnce();
+      total += n;
+      if (n < this.#o.batchSize) break;
+    }
+    return total;
   }
 
   start(): void {
@@ -85,7 +100,7 @@ export class CatalogEngine {
     this.#loop = (async () => {
       while (this.#running) {
         try {
-          const processed = await this.processOnce();
+          const processed = await this.#drainProcessing();
           const stitched = await this.stitchOnce();
           if (processed > 0 || stitched.length > 0) continue;
         } catch (e) {

@@ -1,5 +1,6 @@
 import { flattenEntity, type Entity } from '@atrium/model';
-import type { CatalogDb } from '../database/entityRows.js';
+import { sql } from 'kysely';
+import { table, type CatalogDb } from '../database/entityRows.js';
 import type { StitchedEntity } from './stitch.js';
 
 export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; value: string | null }>;
@@ -7,9 +8,23 @@ export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; 
 /** Replaces the filter keys of freshly stitched entities (what `filter=` and facets query). */
 export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], flatten: Flatten): Promise<void> {
   if (stitched.length === 0) return;
-  await c.db.deleteFrom('search').where('entity_id', 'in', stitched.map((s) => s.id)).execute();
-  const rows = stitched.flatMap((s) => flatten(s.final).map((kv) => ({ entity_id: s.id, key: kv.key, value: kv.value })));
-  for (let i = 0; i < rows.length; i += 2000) await c.db.insertInto('search').values(rows.slice(i, i + 2000)).execute();
+  const ids = stitched.map((s) => s.id);
+  await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  const entityIds: string[] = [];
+  const keys: string[] = [];
+  const values: Array<string | null> = [];
+  for (const s of stitched) {
+    for (const kv of flatten(s.final)) {
+      entityIds.push(s.id);
+      keys.push(kv.key);
+      values.push(kv.value);
+    }
+  }
+  // Three array parameters instead of three per row: one round trip per 20,000 rows, no SQL to build.
+  for (let i = 0; i < keys.length; i += 20_000) {
+    await sql`insert into ${table(c, 'search')} (entity_id, key, value)
+      select * from unnest(${entityIds.slice(i, i + 20_000)}::uuid[], ${keys.slice(i, i + 20_000)}::text[], ${values.slice(i, i + 20_000)}::text[])`.execute(c.db);
+  }
 }
 
 /** The model's flattening (Backstage's search-table rules) in the shape the table takes. */

@@ -21,10 +21,13 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
       limit ${limit} for update skip locked
     ),
     rels as (
-      select b.id, coalesce(jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref) order by r.type, r.target_ref)
-        filter (where r.type is not null), '[]'::jsonb) as relations
-      from batch b left join (select distinct source_ref, type, target_ref from ${table(c, 'relations')}) r on r.source_ref = b.ref
-      group by b.id
+      -- Per entity through the (source_ref, type, target_ref) index; distinct because two entities may
+      -- both state the same relation.
+      select b.id, coalesce((
+        select jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref) order by r.type, r.target_ref)
+        from (select distinct type, target_ref from ${table(c, 'relations')} where source_ref = b.ref) r
+      ), '[]'::jsonb) as relations
+      from batch b
     ),
     built as (
       select e.id,

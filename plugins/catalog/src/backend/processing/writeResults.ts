@@ -1,27 +1,29 @@
 import { sql } from 'kysely';
 import { hashOf } from '../database/hash.js';
-import { markRelationTargetsForStitch, removeStale, upsertEmitted, type CatalogDb } from '../database/entityRows.js';
-import type { CatalogError, ClaimedEntity, ProcessingOutput } from './types.js';
+import { removeStale, table, upsertEmitted, type CatalogDb } from '../database/entityRows.js';
+import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from './types.js';
 
 export interface WriteOptions {
   orphanStrategy: 'delete' | 'keep';
 }
 
+const CHUNK = 2000;
+
 /**
- * Stores what processing produced. Unchanged results (same hash as last time) cost nothing more than
- * the claim. Otherwise: the processed entity (when valid), errors, relations (replaced, with both
- * old and new targets flagged for stitching), and a Location's children (upserted; stale ones removed).
+ * Stores what processing produced for a batch, with a fixed handful of statements whatever its size.
+ * Unchanged results (same hash as last time) cost nothing beyond the claim. Otherwise: a Location's
+ * children (upserted, conflicts reported, stale ones removed), relations replaced (old and new ends
+ * flagged for stitching), and the processed entity (kept from last time when invalid) with its errors.
  */
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
+  const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
   for (const { claimed, output } of items) {
     const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
-    const resultHash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes] });
-    if (resultHash === claimed.resultHash) continue;
-
-    const errors: CatalogError[] = [...output.errors];
+    const hash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes] });
+    if (hash === claimed.resultHash) continue;
+    const errors = [...output.errors];
     if (output.children) {
-      const conflicts = await upsertEmitted(c, { parentRef: claimed.ref }, output.children, childHashes);
-      for (const conflict of conflicts) {
+      for (const conflict of await upsertEmitted(c, { parentRef: claimed.ref }, output.children, childHashes)) {
         errors.push({
           name: 'ConflictError',
           message: `${conflict.ref} is already defined by ${conflict.existingLocationKey ?? 'another location'}; the original stays and ${conflict.locationKey} is ignored for it`,
@@ -29,31 +31,47 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
       }
       await removeStale(c, { parentRef: claimed.ref }, output.children.map((ch) => ch.ref), options.orphanStrategy);
     }
+    changed.push({ claimed, output, errors, hash });
+  }
+  if (changed.length === 0) return;
 
-    if (output.entity) {
-      await markRelationTargetsForStitch(c, [claimed.id]);
-      await c.db.deleteFrom('relations').where('originating_id', '=', claimed.id).execute();
-      const rows = dedupe(output.relations).map((r) => ({ originating_id: claimed.id, source_ref: r.source, type: r.type, target_ref: r.target }));
-      for (let i = 0; i < rows.length; i += 1000) await c.db.insertInto('relations').values(rows.slice(i, i + 1000)).execute();
-      const targets = [...new Set(rows.map((r) => r.target_ref).concat(rows.map((r) => r.source_ref)))];
-      if (targets.length > 0) await c.db.updateTable('entities').set({ needs_stitch: true }).where('ref', 'in', targets).where('needs_stitch', '=', false).execute();
-    }
+  const valid = changed.filter((x) => x.output.entity);
+  if (valid.length > 0) await replaceRelations(c, valid.map((x) => x.claimed.id), valid.flatMap((x) => dedupe(x.output.relations).map((r) => ({ ...r, originating: x.claimed.id }))));
 
-    await c.db
-      .updateTable('entities')
-      .set({
-        ...(output.entity ? { processed: JSON.stringify(output.entity) } : {}),
-        errors: JSON.stringify(errors),
-        result_hash: resultHash,
-        needs_stitch: true,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', claimed.id)
-      .execute();
+  const ids = changed.map((x) => x.claimed.id);
+  const processed = changed.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
+  const errors = changed.map((x) => JSON.stringify(x.errors));
+  const hashes = changed.map((x) => x.hash);
+  await sql`
+    update ${table(c, 'entities')} e
+    set processed = coalesce(v.processed::jsonb, e.processed), errors = v.errors::jsonb, result_hash = v.hash,
+        needs_stitch = true, updated_at = now()
+    from unnest(${ids}::uuid[], ${processed}::text[], ${errors}::text[], ${hashes}::text[]) as v(id, processed, errors, hash)
+    where e.id = v.id`.execute(c.db);
+}
+
+/** Replaces the relations these entities originate, and flags both ends of old and new rows for stitching. */
+async function replaceRelations(c: CatalogDb, originatingIds: string[], rows: Array<RelationRow & { originating: string }>): Promise<void> {
+  await sql`
+    with old as (
+      delete from ${table(c, 'relations')} where originating_id = any(${originatingIds}::uuid[])
+      returning source_ref, target_ref
+    )
+    update ${table(c, 'entities')} set needs_stitch = true
+    where ref in (select source_ref from old union select target_ref from old) and not needs_stitch`.execute(c.db);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await sql`
+      insert into ${table(c, 'relations')} (originating_id, source_ref, type, target_ref)
+      select * from unnest(${part.map((r) => r.originating)}::uuid[], ${part.map((r) => r.source)}::text[], ${part.map((r) => r.type)}::text[], ${part.map((r) => r.target)}::text[])`.execute(c.db);
+  }
+  const ends = [...new Set(rows.flatMap((r) => [r.source, r.target]))];
+  for (let i = 0; i < ends.length; i += CHUNK) {
+    await sql`update ${table(c, 'entities')} set needs_stitch = true where ref = any(${ends.slice(i, i + CHUNK)}::text[]) and not needs_stitch`.execute(c.db);
   }
 }
 
-function dedupe<T extends { source: string; type: string; target: string }>(rows: T[]): T[] {
+function dedupe<T extends RelationRow>(rows: T[]): T[] {
   const seen = new Set<string>();
   return rows.filter((r) => {
     const key = `${r.source}\n${r.type}\n${r.target}`;
