@@ -7,6 +7,7 @@ const externalUrl = process.env.ATRIUM_E2E_URL;
 // Debian's Chromium, never a downloaded one (see stack.md gotcha 26).
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/globalSetup.ts',
   outputDir: './test-results/artifacts',
   workers: 1,
   fullyParallel: false,

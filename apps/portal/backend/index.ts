@@ -1,4 +1,5 @@
+import { catalogPlugin } from '@atrium/plugin-catalog/backend';
 import { examplePlugin } from '@atrium/plugin-example/backend';
 
 /** The portal's backend features, in no particular order: the kernel orders them by their dependencies. */
-export const features = [examplePlugin];
+export const features = [catalogPlugin, examplePlugin];

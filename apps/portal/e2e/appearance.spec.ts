@@ -46,10 +46,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto('/example');
     await expect(page.getByTestId('heartbeat-runs')).toBeVisible();
     await screenshot(page, `example-${colorScheme}`);
-    await page.goto('/catalog/default/component/example-service');
+    await page.goto('/catalog/default/component/playback-service');
     await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
     await screenshot(page, `entity-${colorScheme}`);
-    await page.goto('/catalog/default/component/example-service/greetings');
+    await page.goto('/catalog/default/component/playback-service/greetings');
     await expect(greetingsListOrEmpty(page)).toBeVisible();
     await screenshot(page, `entity-greetings-${colorScheme}`);
   });
@@ -66,7 +66,7 @@ test('screenshots at 390 px', async ({ page }) => {
   await page.goto('/example');
   await expect(page.getByTestId('heartbeat-runs')).toBeVisible();
   await screenshot(page, 'example-narrow');
-  await page.goto('/catalog/default/component/example-service');
+  await page.goto('/catalog/default/component/playback-service');
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await screenshot(page, 'entity-narrow');
 });

@@ -1,12 +1,12 @@
 import { expect, greetingsListOrEmpty, test } from './fixtures';
 
-const ENTITY = '/catalog/default/component/example-service';
+const ENTITY = '/catalog/default/component/playback-service';
 
 test('the entity page shows the header and switches to the Greetings tab with a shareable URL', async ({ page }) => {
   await page.goto(ENTITY);
-  await expect(page.getByRole('heading', { level: 1, name: 'Example Service' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Playback Service' })).toBeVisible();
   await expect(page.getByTestId('entity-kind')).toContainText('Component');
-  await expect(page.getByRole('link', { name: 'team-a' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'playback-team' }).first()).toBeVisible();
   const tab = page.getByRole('tab', { name: 'Greetings' });
   await tab.click();
   await expect(page).toHaveURL(new RegExp(`${ENTITY}/greetings$`));

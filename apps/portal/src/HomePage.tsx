@@ -13,8 +13,8 @@ interface QuickLink {
 
 const quickLinks: QuickLink[] = [
   { title: 'Try the example plugin', description: 'Post a greeting and watch the scheduled task tick.', to: '/example', icon: <IconFlask size={20} /> },
-  { title: 'Open an entity page', description: 'See tabs contributed by plugins on a component.', to: '/catalog/default/component/example-service', icon: <IconBox size={20} /> },
-  { title: 'Greet a component', description: 'Plugins add tabs to entity pages, like this Greetings tab.', to: '/catalog/default/component/example-service/greetings', icon: <IconMessage size={20} /> },
+  { title: 'Open an entity page', description: 'See tabs contributed by plugins on a component.', to: '/catalog/default/component/playback-service', icon: <IconBox size={20} /> },
+  { title: 'Greet a component', description: 'Plugins add tabs to entity pages, like this Greetings tab.', to: '/catalog/default/component/playback-service/greetings', icon: <IconMessage size={20} /> },
 ];
 
 function greetingFor(userEntityRef: string | undefined): string {

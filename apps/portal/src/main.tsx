@@ -4,13 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { createApp } from '@atrium/frontend';
 import { exampleFrontendPlugin } from '@atrium/plugin-example/frontend';
 import { homePlugin } from './homePlugin';
-import { placeholderEntitySource } from './placeholderEntities';
+import { catalogEntitySource } from '@atrium/plugin-catalog/frontend';
 
 const App = createApp({
   title: 'Atrium',
   plugins: [homePlugin, exampleFrontendPlugin],
-  // Until the catalog plugin exists; delete placeholderEntities.ts then.
-  entitySource: placeholderEntitySource,
+  entitySource: catalogEntitySource,
 });
 
 const root = document.getElementById('root');

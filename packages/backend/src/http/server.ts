@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AtriumFastify, Credentials, Logger } from '../api/services.js';
 import { createErrorHandler, errorBody } from './errorBody.js';
+import { InputError } from '../api/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,7 +36,26 @@ export function createHttpServer(options: { logger: Logger; bodyLimit?: number }
   app.setErrorHandler(createErrorHandler(options.logger));
   app.decorateRequest('atriumCredentials', undefined);
   void app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  acceptEmptyJsonBodies(app);
   return app;
+}
+
+/**
+ * Some clients (Backstage's catalog client among them) send `Content-Type: application/json` with
+ * no body on DELETE; Fastify's parser rejects that. Here an empty body is no body.
+ */
+function acceptEmptyJsonBodies(app: AtriumFastify): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      // Dropping __proto__ keys keeps Fastify's protection against prototype poisoning.
+      done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)) as unknown);
+    } catch {
+      done(new InputError('The request body is not valid JSON'), undefined);
+    }
+  });
 }
 
 /**

@@ -215,3 +215,31 @@ describe('API documents', () => {
     }
   });
 });
+
+describe('request bodies', () => {
+  it('treats an empty JSON body as no body, rejects malformed JSON with 400, and ignores __proto__', async () => {
+    const echo = createBackendPlugin({
+      pluginId: 'echo',
+      register: (env) => env.registerInit({
+        deps: { http: coreServices.http },
+        init: ({ http }) => http.register((app) => {
+          app.delete('/thing', async (req) => ({ body: req.body ?? null }));
+          app.post('/thing', async (req) => ({ body: req.body, polluted: ({} as Record<string, unknown>).polluted ?? null }));
+        }),
+      }),
+    });
+    const t = await startTestBackend({ features: [echo] });
+    try {
+      const del = await t.fetch('/api/echo/thing', { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+      expect(del.status).toBe(200);
+      expect(await del.json()).toEqual({ body: null });
+      const bad = await t.fetch('/api/echo/thing', { method: 'POST', body: '{"a":' });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.message).toBe('The request body is not valid JSON');
+      const proto = await t.fetch('/api/echo/thing', { method: 'POST', body: '{"a":1,"__proto__":{"polluted":true}}' });
+      expect(await proto.json()).toEqual({ body: { a: 1 }, polluted: null });
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -61,10 +61,15 @@ export const catalogMigrations: Record<string, Migration> = {
         .createTable('search')
         .addColumn('entity_id', 'uuid', (c) => c.notNull().references('entities.id').onDelete('cascade'))
         .addColumn('key', 'text', (c) => c.notNull())
+        // Lowercased for matching; original_value keeps the spelling for facets.
         .addColumn('value', 'text')
+        .addColumn('original_value', 'text')
         .execute();
       await db.schema.createIndex('search_key_value_idx').on('search').columns(['key', 'value']).execute();
-      await db.schema.createIndex('search_entity_idx').on('search').column('entity_id').execute();
+      // Per-entity lookups (sort values, EXISTS per filter key) answered from the index alone.
+      await sql`create index search_entity_key_idx on search (entity_id, key) include (value)`.execute(db);
+      // The API's default order, keyset paging and counts only look at visible (stitched) entities.
+      await sql`create index entities_visible_ref_idx on entities (ref) where final is not null`.execute(db);
     },
   },
 };

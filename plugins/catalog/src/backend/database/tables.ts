@@ -27,5 +27,5 @@ export interface CatalogTables {
     updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
   relations: { originating_id: string; source_ref: string; type: string; target_ref: string };
-  search: { entity_id: string; key: string; value: string | null };
+  search: { entity_id: string; key: string; value: string | null; original_value: string | null };
 }

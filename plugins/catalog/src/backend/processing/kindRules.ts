@@ -25,7 +25,8 @@ export function createKindPolicy(global: KindRule[] | undefined, perLocation: Ma
 }
 
 function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+  const escaped = pattern.split('**').map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'));
+  return new RegExp(`^${escaped.join('.*')}$`);
 }
 
 export type KindPolicy = ReturnType<typeof createKindPolicy>;

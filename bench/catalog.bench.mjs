@@ -1,0 +1,65 @@
+// Catalog: time to ingest a generated organisation (all entities stitched and visible through the API)
+// and API latency/throughput at 10 connections, on the PostgreSQL server and on embedded PGlite.
+// N = 10,000 by default; BENCH_CATALOG_N=100000 for the large run (slow: not part of CI).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import { startPortal, writeConfig } from './lib.mjs';
+import { generateOrg, writeOrg } from './catalog/generateOrg.mjs';
+
+const PORT = 7310;
+const N = Number(process.env.BENCH_CATALOG_N ?? 10_000);
+const CLIENTS = (process.env.BENCH_CATALOG_DB ?? 'pg,pglite').split(',');
+
+async function token(url) {
+  const r = await fetch(`${url}/api/auth/guest/token`, { method: 'POST' });
+  return (await r.json()).token;
+}
+
+async function waitForIngestion(url, headers, expected, t0) {
+  for (;;) {
+    const r = await fetch(`${url}/api/catalog/entities/by-query?limit=1`, { headers });
+    if (r.ok && (await r.json()).totalItems >= expected) return performance.now() - t0;
+    if (performance.now() - t0 > 30 * 60_000) throw new Error('ingestion did not finish in 30 minutes');
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
+async function load(label, url, headers) {
+  const r = await autocannon({ url, headers, connections: 10, duration: 5 });
+  if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  console.log(`  ${label.padEnd(34)} ${String(Math.round(r.requests.average)).padStart(6)} req/s   p99 ${r.latency.p99} ms`);
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-org-'));
+  const entities = generateOrg(N);
+  const all = await writeOrg(dir, entities);
+  const expected = entities.length + 2; // + the org's Location file and the configured root location
+  for (const client of CLIENTS) {
+    let database;
+    if (client === 'pg') {
+      execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', 'DROP DATABASE IF EXISTS atrium_bench_catalog', '-c', 'CREATE DATABASE atrium_bench_catalog']);
+      database = `    client: pg\n    connection: postgresql://${process.env.USER ?? 'root'}@localhost/atrium_bench_catalog?host=/var/run/postgresql\n`;
+    } else {
+      database = `    client: pglite\n    connection: ${mkdtempSync(join(tmpdir(), 'atrium-bench-pglite-'))}\n`;
+    }
+    const config = writeConfig(`backend:\n  database:\n${database}  log:\n    level: warn\ncatalog:\n  processingInterval: { hours: 1 }\n  locations:\n    - type: file\n      target: ${all}\n`);
+    const t0 = performance.now();
+    const portal = await startPortal({ config, port: PORT });
+    const headers = { authorization: `Bearer ${await token(portal.url)}` };
+    const ms = await waitForIngestion(portal.url, headers, expected, t0);
+    console.log(`${client}: ${expected} entities ingested (start to all visible) in ${(ms / 1000).toFixed(1)} s; RSS ${portal.rssMb().toFixed(0)} MB`);
+    const api = `${portal.url}/api/catalog`;
+    await load('by-name', `${api}/entities/by-name/component/default/component-${Math.floor(N / 3)}`, headers);
+    await load('by-query, 100 items, kind filter', `${api}/entities/by-query?filter=kind=component,spec.type=service&limit=100`, headers);
+    await load('legacy list with fields', `${api}/entities?filter=kind=api&fields=metadata.name,spec.type&limit=100`, headers);
+    await load('facets (spec.type of components)', `${api}/entity-facets?facet=spec.type&filter=kind=component`, headers);
+    await load('full-text filter', `${api}/entities/by-query?fullTextFilterTerm=component-12&limit=20`, headers);
+    console.log(`  RSS after load ${portal.rssMb().toFixed(0)} MB`);
+    await portal.stop();
+  }
+  rmSync(dir, { recursive: true, force: true });
+}

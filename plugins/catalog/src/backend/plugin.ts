@@ -1,0 +1,89 @@
+import { isAbsolute, resolve } from 'node:path';
+import { coreServices, createBackendPlugin, parseHumanDuration } from '@atrium/backend';
+import { createEntityValidator } from '@atrium/model';
+import { catalogConfigSchema, readCatalogSettings } from './config.js';
+import { catalogMigrations } from './database/migrations.js';
+import type { CatalogDb } from './database/entityRows.js';
+import { CatalogEngine } from './processing/CatalogEngine.js';
+import { createEntityProcessor } from './processing/entityProcessor.js';
+import { createKindPolicy, type KindRule } from './processing/kindRules.js';
+import { flattenForSearch } from './processing/searchRows.js';
+import { applyFullMutation } from './providers/applyFullMutation.js';
+import { locationEntityFor } from './providers/locationEntity.js';
+import { trustedRootOf, withTrustedRoots } from './providers/trustedReader.js';
+import { createCatalogRoutes } from './service/index.js';
+
+/** Published with the refs of entities whose final form changed (UI live updates, search indexing). */
+export const CATALOG_ENTITY_CHANGED_TOPIC = 'catalog.entity.changed';
+
+/**
+ * The software catalog: reads locations from config and registrations, processes and stitches their
+ * entities in the background on every instance, and serves Backstage's catalog API at /api/catalog.
+ */
+export const catalogPlugin = createBackendPlugin({
+  pluginId: 'catalog',
+  configSchema: catalogConfigSchema,
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        reader: coreServices.urlReader,
+        http: coreServices.http,
+        httpAuth: coreServices.httpAuth,
+        events: coreServices.events,
+        lifecycle: coreServices.lifecycle,
+      },
+      async init({ config, logger, database, reader, http, httpAuth, events, lifecycle }) {
+        const settings = readCatalogSettings(config, parseHumanDuration);
+        await database.migrate(catalogMigrations);
+        const catalog: CatalogDb = { db: database.getClient(), schema: database.schema };
+
+        // Config file locations are trusted (see trustedReader.ts); relative ones resolve against the working directory.
+        const configLocations = settings.locations.map((l) => ({
+          ...l,
+          target: l.type === 'file' && !isAbsolute(l.target) && !l.target.startsWith('file:') ? resolve(l.target) : l.target,
+        }));
+        const trustedReader = withTrustedRoots(reader, configLocations.filter((l) => l.type === 'file').map((l) => trustedRootOf(l.target)));
+        const perLocationRules = new Map<string, KindRule[]>(configLocations.filter((l) => l.rules).map((l) => [`${l.type}:${l.target}`, l.rules as KindRule[]]));
+
+        const engine = new CatalogEngine({
+          catalog,
+          logger,
+          processor: createEntityProcessor({
+            reader: trustedReader,
+            logger,
+            validator: createEntityValidator(),
+            kinds: createKindPolicy(settings.rules, perLocationRules),
+          }),
+          flatten: flattenForSearch,
+          // Not on a schedule (processingInterval: false): only on demand, so "next" is far away.
+          refreshIntervalSeconds: settings.refreshIntervalSeconds ?? 100 * 365 * 24 * 3600,
+          orphanStrategy: settings.orphanStrategy,
+          onStitched: (stitched) => events.publish(CATALOG_ENTITY_CHANGED_TOPIC, { entityRefs: stitched.map((s) => s.ref) }),
+        });
+
+        const { conflicts } = await applyFullMutation(
+          catalog,
+          'config',
+          configLocations.map((l) => ({ entity: locationEntityFor(l), locationKey: `${l.type}:${l.target}` })),
+          settings.orphanStrategy,
+        );
+        for (const c of conflicts) logger.warn(`Config location ${c.locationKey} conflicts with ${c.existingLocationKey}`);
+
+        http.register(createCatalogRoutes({
+          catalog,
+          httpAuth,
+          logger,
+          engine,
+          reader: trustedReader,
+          allowedLocationTypes: settings.allowedLocationTypes,
+          readonly: settings.readonly,
+        }));
+        lifecycle.addStartupHook(() => engine.start());
+        lifecycle.addShutdownHook(() => engine.stop());
+      },
+    });
+  },
+});

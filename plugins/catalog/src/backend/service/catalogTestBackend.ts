@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { coreServices, createBackendPlugin, createLocalFileProvider, createUrlReaderFromProviders } from '@atrium/backend';
+import { startTestBackend, type TestBackend, type TestDatabaseClient } from '@atrium/backend/testing';
+import { CatalogClient } from '@backstage/catalog-client';
+import { stringifyEntityRef, type Entity } from '@atrium/model';
+import { catalogMigrations } from '../database/migrations.js';
+import type { CatalogDb } from '../database/entityRows.js';
+import { createCatalogRoutes } from './createCatalogRoutes.js';
+import { flattenForSearch, writeSearchRows } from '../processing/searchRows.js';
+
+/**
+ * Test support (not part of the plugin): a backend with only the catalog's tables and REST API, no
+ * processing engine, so tests seed final entities directly and see exactly what the API makes of them.
+ */
+export interface CatalogTestBackend extends TestBackend {
+  catalog: CatalogDb;
+  client: CatalogClient;
+  wakes: () => number;
+}
+
+export async function startCatalogTestBackend(options: { client: TestDatabaseClient; readonly?: boolean; fileRoot?: string }): Promise<CatalogTestBackend> {
+  let catalog: CatalogDb | undefined;
+  let wakes = 0;
+  const plugin = createBackendPlugin({
+    pluginId: 'catalog',
+    register(env) {
+      env.registerInit({
+        deps: { database: coreServices.database, http: coreServices.http, httpAuth: coreServices.httpAuth, logger: coreServices.logger },
+        async init({ database, http, httpAuth, logger }) {
+          await database.migrate(catalogMigrations);
+          catalog = { db: database.getClient(), schema: database.schema };
+          const reader = createUrlReaderFromProviders(options.fileRoot ? [createLocalFileProvider({ roots: [options.fileRoot] })] : [], logger);
+          http.register(createCatalogRoutes({
+            catalog,
+            httpAuth,
+            logger,
+            engine: { wake: () => void wakes++ },
+            reader,
+            allowedLocationTypes: ['url', 'file'],
+            readonly: options.readonly ?? false,
+          }));
+        },
+      });
+    },
+  });
+  const t = await startTestBackend({ features: [plugin], client: options.client });
+  const { authorization } = await t.authHeader();
+  const client = new CatalogClient({
+    discoveryApi: { getBaseUrl: async () => `${t.url}/api/catalog` },
+    fetchApi: { fetch: (u, init) => fetch(u, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: authorization! } }) },
+  });
+  return Object.assign(t, { catalog: catalog!, client, wakes: () => wakes });
+}
+
+/** Writes an entity as the engine would once stitched: final JSON with uid/etag, and its search rows. */
+export async function seedEntity(
+  c: CatalogDb,
+  entity: Entity,
+  options: { parentRef?: string; provider?: string; errors?: object[]; visible?: boolean; locationKey?: string } = {},
+): Promise<Entity> {
+  const id = randomUUID();
+  const ref = stringifyEntityRef(entity);
+  const final: Entity = { ...entity, metadata: { namespace: 'default', ...entity.metadata, uid: id, etag: `etag-${id.slice(0, 8)}` } };
+  const visible = options.visible ?? true;
+  await c.db.insertInto('entities').values({
+    id,
+    ref,
+    provider: options.parentRef ? null : (options.provider ?? 'test'),
+    parent_ref: options.parentRef ?? null,
+    location_key: options.locationKey ?? null,
+    unprocessed: JSON.stringify(entity),
+    unprocessed_hash: id,
+    processed: visible ? JSON.stringify(final) : null,
+    final: visible ? JSON.stringify(final) : null,
+    errors: JSON.stringify(options.errors ?? []),
+    next_refresh_at: '2999-01-01T00:00:00Z',
+    needs_stitch: false,
+  }).execute();
+  if (visible) {
+    // The engine's own writer, so seeded rows are exactly what stitching would write.
+    await writeSearchRows(c, [{ id, ref: stringifyEntityRef(final), final: final as unknown as Record<string, unknown> }], flattenForSearch);
+  }
+  return final;
+}
+
+export function component(name: string, spec: Record<string, unknown>, metadata: Partial<Entity['metadata']> = {}): Entity {
+  return { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, ...metadata }, spec: { lifecycle: 'production', owner: 'team-a', ...spec } };
+}

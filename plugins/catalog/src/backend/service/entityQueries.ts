@@ -1,0 +1,60 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { EntityFilter } from '@atrium/model';
+import { table, type CatalogDb } from '../database/entityRows.js';
+import { entityFilterSql } from './filterSql.js';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * The final entity, or with `fields` only the listed subtrees. The subtrees are cut out in SQL
+ * (`final #> path`) so a list of names does not ship every entity's full JSON; each field comes back
+ * as `[value]` when present and SQL null when absent, which tells "missing" from a JSON null.
+ */
+export function projectionSql(fields: string[][] | undefined, column: RawBuilder<unknown> = sql`e.final`): RawBuilder<unknown> {
+  if (!fields) return column;
+  const parts = fields.map((path) => sql`case when ${column} #> ${path}::text[] is null then null else jsonb_build_array(${column} #> ${path}::text[]) end`);
+  return sql`jsonb_build_array(${sql.join(parts)})`;
+}
+
+/** Rebuilds the projected entity from what `projectionSql` selected. */
+export function projectedEntity(value: unknown, fields: string[][] | undefined): JsonObject {
+  const row = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (!fields) return row as JsonObject;
+  const out: JsonObject = {};
+  (row as Array<[unknown] | null>).forEach((present, i) => {
+    if (!present) return;
+    const path = fields[i]!;
+    let target = out;
+    for (const key of path.slice(0, -1)) {
+      const next = target[key];
+      target = (next && typeof next === 'object' && !Array.isArray(next) ? next : (target[key] = {})) as JsonObject;
+    }
+    target[path[path.length - 1]!] = present[0];
+  });
+  return out;
+}
+
+/** Final entities for refs (stored lowercase), optionally also matching a filter. */
+export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fields?: string[][]; filter?: EntityFilter } = {}): Promise<Map<string, JsonObject>> {
+  const out = new Map<string, JsonObject>();
+  const unique = [...new Set(refs)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const part = unique.slice(i, i + 1000);
+    const { rows } = await sql<{ ref: string; final: unknown }>`
+      select e.ref, ${projectionSql(options.fields)} as final from ${table(c, 'entities')} e
+      where e.ref = any(${part}::text[]) and e.final is not null and ${entityFilterSql(c, options.filter, sql`e.id`)}`.execute(c.db);
+    for (const r of rows) out.set(r.ref, projectedEntity(r.final, options.fields));
+  }
+  return out;
+}
+
+/** One visible (stitched) entity row by ref or uid, or undefined. */
+export async function entityRow(c: CatalogDb, where: { ref: string } | { id: string }) {
+  return c.db
+    .selectFrom('entities')
+    .select(['id', 'ref', 'final', 'parent_ref', 'provider', 'location_key'])
+    .$if('ref' in where, (q) => q.where('ref', '=', (where as { ref: string }).ref))
+    .$if('id' in where, (q) => q.where('id', '=', (where as { id: string }).id))
+    .where('final', 'is not', null)
+    .executeTakeFirst() as Promise<{ id: string; ref: string; final: JsonObject; parent_ref: string | null; provider: string | null; location_key: string | null } | undefined>;
+}

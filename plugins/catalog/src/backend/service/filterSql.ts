@@ -1,0 +1,47 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { EntityFilter } from '@atrium/model';
+import { table, type CatalogDb } from '../database/entityRows.js';
+
+/**
+ * Compiles the model's filter AST to a SQL condition on an entity id column. Every key condition is
+ * an EXISTS over the `search` rows, so each one is a lookup on the (key, value) index instead of a scan
+ * of the entities' JSON; keys and values are already lowercased there, which makes matching
+ * case-insensitive as in Backstage.
+ */
+export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, entityId: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (!filter) return sql<boolean>`true`;
+  switch (filter.type) {
+    case 'allOf':
+      if (filter.filters.length === 0) return sql<boolean>`true`;
+      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f, entityId)), sql` and `)})`;
+    case 'anyOf':
+      if (filter.filters.length === 0) return sql<boolean>`false`;
+      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f, entityId)), sql` or `)})`;
+    case 'not':
+      return sql<boolean>`not ${entityFilterSql(c, filter.filter, entityId)}`;
+    case 'key': {
+      const key = filter.key.toLowerCase();
+      if (filter.values === undefined) {
+        return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key})`;
+      }
+      if (filter.values.length === 0) return sql<boolean>`false`;
+      const values = filter.values.map((v) => v.toLowerCase());
+      return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key} and s.value in (${sql.join(values)}))`;
+    }
+  }
+}
+
+/** Escapes LIKE wildcards so a search term matches literally. */
+export function likePattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * Full-text filter: the term as a case-insensitive substring of any of the fields' search values.
+ * (A trigram index on search.value would let PostgreSQL answer this without scanning the key's rows.)
+ */
+export function fullTextSql(c: CatalogDb, term: string, fields: string[], entityId: RawBuilder<unknown>): RawBuilder<boolean> {
+  const keys = fields.map((f) => f.toLowerCase());
+  return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId}
+    and s.key in (${sql.join(keys)}) and s.value like ${likePattern(term)} escape '\\')`;
+}

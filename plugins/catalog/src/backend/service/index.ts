@@ -1,0 +1,2 @@
+export { createCatalogRoutes } from './createCatalogRoutes.js';
+export type { CatalogRoutesDeps } from './deps.js';

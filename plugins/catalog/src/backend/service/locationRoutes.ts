@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ConflictError, InputError, NotAllowedError, NotFoundError, type AtriumFastify } from '@atrium/backend';
+import { stringifyEntityRef } from '@atrium/model';
+import { removeStale, upsertEmitted } from '../database/entityRows.js';
+import { hashOf } from '../database/hash.js';
+import { parseLocationRef, type LocationSpec } from '../ingestion/index.js';
+import { locationEntityFor } from '../providers/locationEntity.js';
+import type { CatalogRoutesDeps } from './deps.js';
+import { entityRow } from './entityQueries.js';
+import { previewLocation } from './previewLocation.js';
+import { refOf, UUID } from './queryParams.js';
+
+/** Registered locations live in the `locations` provider's bucket as root Location entities. */
+const PROVIDER = 'locations';
+
+const locationShape = (row: { id: string; type: string; target: string }) => ({ id: row.id, type: row.type, target: row.target });
+
+/** Backstage's location endpoints: list, get, register (with dry run), unregister, and an entity's location. */
+export function locationRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
+  const c = deps.catalog;
+  const byId = async (id: string) => (UUID.test(id) ? c.db.selectFrom('locations').select(['id', 'type', 'target']).where('id', '=', id).executeTakeFirst() : undefined);
+
+  app.get('/locations', async () => {
+    const rows = await c.db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => ({ data: locationShape(r) }));
+  });
+
+  app.get('/locations/:id', { schema: { params: z.object({ id: z.string() }) } }, async (request) => {
+    const row = await byId(request.params.id);
+    if (!row) throw new NotFoundError(`Found no location with ID ${request.params.id}`);
+    return locationShape(row);
+  });
+
+  app.post('/locations', {
+    schema: {
+      querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+      body: z.object({ type: z.string().min(1), target: z.string().min(1), presence: z.enum(['required', 'optional']).optional() }),
+    },
+  }, async (request, reply) => {
+    const { type, target } = request.body;
+    const dryRun = request.query.dryRun === 'true';
+    if (!deps.allowedLocationTypes.includes(type)) {
+      throw new InputError(`Registered locations must be of an allowed type ${JSON.stringify(deps.allowedLocationTypes)}, not "${type}"`);
+    }
+    if (!dryRun && deps.readonly) throw new NotAllowedError('This catalog is read-only; locations cannot be registered');
+    const existing = await c.db.selectFrom('locations').select(['id', 'type', 'target']).where('type', '=', type).where('target', '=', target).executeTakeFirst();
+
+    if (dryRun) {
+      const preview = await previewLocation(deps, { type, target } as LocationSpec);
+      if (preview.errors.length > 0) throw new InputError(`Location ${type}:${target} has problems: ${preview.errors.join('; ')}`);
+      const location = existing ? locationShape(existing) : { id: `dry-run-${hashOf(`${type}:${target}`).slice(0, 16)}`, type, target };
+      return reply.code(201).send({ location, entities: preview.entities, exists: Boolean(existing) });
+    }
+
+    if (existing) throw new ConflictError(`Location ${type}:${target} already exists`);
+    // The unique (type, target) constraint settles concurrent registrations of the same location.
+    const inserted = await c.db.insertInto('locations').values({ type, target }).onConflict((oc) => oc.columns(['type', 'target']).doNothing())
+      .returning(['id', 'type', 'target']).executeTakeFirst();
+    if (!inserted) throw new ConflictError(`Location ${type}:${target} already exists`);
+    const entity = locationEntityFor({ type, target });
+    const ref = stringifyEntityRef(entity);
+    const conflicts = await upsertEmitted(c, { provider: PROVIDER }, [{ ref, entity, locationKey: `${type}:${target}` }], new Map([[ref, hashOf(entity)]]));
+    for (const conflict of conflicts) deps.logger.warn(`Registered location ${conflict.locationKey} is already in the catalog from ${conflict.existingLocationKey}`);
+    deps.engine.wake();
+    return reply.code(201).send({ location: locationShape(inserted), entities: [] });
+  });
+
+  app.delete('/locations/:id', { schema: { params: z.object({ id: z.string() }) } }, async (request, reply) => {
+    if (deps.readonly) throw new NotAllowedError('This catalog is read-only; locations cannot be removed');
+    const row = await byId(request.params.id);
+    if (!row) throw new NotFoundError(`Found no location with ID ${request.params.id}`);
+    await c.db.deleteFrom('locations').where('id', '=', row.id).execute();
+    // The bucket is recomputed from the remaining registrations, so the removed one's entity and
+    // everything read through it go, whatever else happened to the table meanwhile.
+    const remaining = await c.db.selectFrom('locations').select(['type', 'target']).execute();
+    await removeStale(c, { provider: PROVIDER }, remaining.map((l) => stringifyEntityRef(locationEntityFor(l))), 'delete');
+    deps.engine.wake();
+    return reply.code(204).send();
+  });
+
+  app.get('/locations/by-entity/:kind/:namespace/:name', {
+    schema: { params: z.object({ kind: z.string().min(1), namespace: z.string().min(1), name: z.string().min(1) }) },
+  }, async (request) => {
+    const ref = refOf(request.params);
+    const row = await entityRow(c, { ref });
+    if (!row) throw new NotFoundError(`Found no entity ${ref}`);
+    const annotations = (row.final.metadata as { annotations?: Record<string, string> } | undefined)?.annotations ?? {};
+    const origin = parseLocationRef(annotations['backstage.io/managed-by-origin-location'] ?? '');
+    if (!origin) throw new NotFoundError(`Entity ${ref} has no origin location`);
+    const location = await c.db.selectFrom('locations').select(['id', 'type', 'target'])
+      .where('type', '=', origin.type).where('target', '=', origin.target).executeTakeFirst();
+    if (!location) throw new NotFoundError(`Entity ${ref} did not come from a registered location`);
+    return locationShape(location);
+  });
+}

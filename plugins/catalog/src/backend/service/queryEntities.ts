@@ -1,0 +1,99 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { EntityFilter } from '@atrium/model';
+import { table, type CatalogDb } from '../database/entityRows.js';
+import { encodeCursor, type QueryCursor } from './cursor.js';
+import { projectedEntity, projectionSql, type JsonObject } from './entityQueries.js';
+import { entityFilterSql, fullTextSql } from './filterSql.js';
+
+export interface QueryEntitiesInput {
+  /** The first page's parameters, or the cursor of a later one. */
+  start: { filter?: EntityFilter; orderField?: QueryCursor['orderField']; fullText?: QueryCursor['fullText']; offset?: number } | { cursor: QueryCursor };
+  limit: number;
+  fields?: string[][];
+}
+
+export interface QueryEntitiesOutput {
+  items: JsonObject[];
+  totalItems: number;
+  pageInfo: { nextCursor?: string; prevCursor?: string };
+}
+
+interface Row { id: string; ref: string; v: string | null }
+
+/**
+ * `/entities/by-query`: keyset paging on (sort value, ref), so page 500 costs what page 1 does. The
+ * sort value is the entity's (lowercased) search value for the order field, nulls last in both
+ * directions as in Backstage; without an order field, entities come in ref order. The total is
+ * counted once, on the first page, and carried in the cursor.
+ */
+export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Promise<QueryEntitiesOutput> {
+  const cursor = 'cursor' in input.start ? input.start.cursor : undefined;
+  const q = cursor ?? (input.start as Exclude<QueryEntitiesInput['start'], { cursor: QueryCursor }>);
+  const order = q.orderField?.order ?? 'asc';
+  const backwards = cursor?.direction === 'prev';
+
+  const conditions: RawBuilder<unknown>[] = [sql`e.final is not null`, entityFilterSql(c, q.filter, sql`e.id`)];
+  if (q.fullText) conditions.push(fullTextSql(c, q.fullText.term, q.fullText.fields, sql`e.id`));
+  const where = sql.join(conditions, sql` and `);
+
+  const totalItems = cursor
+    ? cursor.totalItems
+    : Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
+  if (input.limit === 0) return { items: [], totalItems, pageInfo: {} };
+
+  const sortValue = q.orderField
+    ? sql`(select min(s.value) from ${table(c, 'search')} s where s.entity_id = e.id and s.key = ${q.orderField.field})`
+    : sql`null::text`;
+  // Walking backwards flips the comparison and the order; the page is reversed afterwards.
+  const dir = (order === 'asc') !== backwards ? 'asc' : 'desc';
+  const op = sql.raw(dir === 'asc' ? '>' : '<');
+  const nulls = sql.raw(backwards ? 'nulls first' : 'nulls last');
+  const keyset = cursor ? keysetSql(cursor.position, op, backwards, Boolean(q.orderField)) : sql`true`;
+  const offset = !cursor && 'offset' in q && q.offset ? sql`offset ${q.offset}` : sql``;
+  const { rows } = await sql<Row>`
+    select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
+    where ${keyset}
+    order by ${q.orderField ? sql`v ${sql.raw(dir)} ${nulls}, ` : sql``}ref ${sql.raw(dir)}
+    limit ${input.limit + 1} ${offset}`.execute(c.db);
+
+  const more = rows.length > input.limit;
+  const page = rows.slice(0, input.limit);
+  if (backwards) page.reverse();
+
+  const base = { filter: q.filter, orderField: q.orderField, fullText: q.fullText, totalItems };
+  const at = (row: Row, direction: 'next' | 'prev') => encodeCursor({ ...base, direction, position: { value: row.v, ref: row.ref } });
+  const first = page[0];
+  const last = page[page.length - 1];
+  const pageInfo: QueryEntitiesOutput['pageInfo'] = {};
+  if (last && (backwards || more)) pageInfo.nextCursor = at(last, 'next');
+  if (first && cursor && (!backwards || more)) pageInfo.prevCursor = at(first, 'prev');
+
+  return { items: await pageEntities(c, page, input.fields), totalItems, pageInfo };
+}
+
+/** Rows strictly after the position in walking order; `op` is already flipped when walking backwards. */
+function keysetSql(position: QueryCursor['position'], op: RawBuilder<unknown>, backwards: boolean, sorted: boolean): RawBuilder<unknown> {
+  const { value, ref } = position;
+  if (!sorted) return sql`ref ${op} ${ref}`;
+  // Nulls sort last going forwards, so they come first when walking backwards.
+  if (!backwards) {
+    return value === null
+      ? sql`(v is null and ref ${op} ${ref})`
+      : sql`(v is null or v ${op} ${value} or (v = ${value} and ref ${op} ${ref}))`;
+  }
+  return value === null
+    ? sql`(v is not null or ref ${op} ${ref})`
+    : sql`(v is not null and (v ${op} ${value} or (v = ${value} and ref ${op} ${ref})))`;
+}
+
+/** The page's entities in page order; the heavy JSON is only read for these rows. */
+async function pageEntities(c: CatalogDb, page: Row[], fields: string[][] | undefined): Promise<JsonObject[]> {
+  if (page.length === 0) return [];
+  const { rows } = await sql<{ id: string; final: unknown }>`
+    select e.id, ${projectionSql(fields)} as final from ${table(c, 'entities')} e where e.id = any(${page.map((r) => r.id)}::uuid[])`.execute(c.db);
+  const byId = new Map(rows.map((r) => [r.id, projectedEntity(r.final, fields)]));
+  return page.flatMap((r): JsonObject[] => {
+    const entity = byId.get(r.id);
+    return entity ? [entity] : [];
+  });
+}

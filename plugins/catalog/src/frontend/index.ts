@@ -1,0 +1,1 @@
+export { catalogEntitySource } from './catalogEntitySource';
