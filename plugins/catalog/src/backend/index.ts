@@ -1,3 +1,7 @@
 export { catalogPlugin, CATALOG_ENTITY_CHANGED_TOPIC } from './plugin.js';
 export * from './ingestion/index.js';
 export { validateDescriptorFiles, type FileValidation, type ValidationProblem } from './validate/validateFiles.js';
+export {
+  catalogProcessingExtensionPoint, type CatalogProcessingExtensionPoint, type EntityProvider, type EntityProviderConnection, type EntityProviderMutation,
+} from './providers/extensionPoint.js';
+export { locationEntityFor } from './providers/locationEntity.js';

@@ -12,6 +12,8 @@ import { applyFullMutation } from './providers/applyFullMutation.js';
 import { locationEntityFor } from './providers/locationEntity.js';
 import { trustedRootOf, withTrustedRoots } from './providers/trustedReader.js';
 import { createCatalogRoutes } from './service/index.js';
+import { catalogProcessingExtensionPoint, type EntityProvider } from './providers/extensionPoint.js';
+import { createProviderConnection } from './providers/providerConnection.js';
 
 /** Published with the refs of entities whose final form changed (UI live updates, search indexing). */
 export const CATALOG_ENTITY_CHANGED_TOPIC = 'catalog.entity.changed';
@@ -24,6 +26,10 @@ export const catalogPlugin = createBackendPlugin({
   pluginId: 'catalog',
   configSchema: catalogConfigSchema,
   register(env) {
+    const providers: EntityProvider[] = [];
+    env.registerExtensionPoint(catalogProcessingExtensionPoint, {
+      addEntityProvider: (...added) => void providers.push(...added),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -81,7 +87,17 @@ export const catalogPlugin = createBackendPlugin({
           allowedLocationTypes: settings.allowedLocationTypes,
           readonly: settings.readonly,
         }));
-        lifecycle.addStartupHook(() => engine.start());
+        lifecycle.addStartupHook(async () => {
+          engine.start();
+          for (const provider of providers) {
+            const connection = createProviderConnection(catalog, provider, {
+              orphanStrategy: settings.orphanStrategy,
+              wake: () => engine.wake(),
+              warn: (m) => logger.warn(m),
+            });
+            await provider.connect(connection);
+          }
+        });
         lifecycle.addShutdownHook(() => engine.stop());
       },
     });

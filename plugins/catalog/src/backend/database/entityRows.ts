@@ -110,23 +110,28 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
  * With `keep`, they stay and are marked orphaned instead. Returns the refs removed or orphaned.
  */
 export async function removeStale(c: CatalogDb, owner: Owner, keepRefs: string[], strategy: 'delete' | 'keep'): Promise<string[]> {
-  const { db } = c;
-  const column = 'provider' in owner ? 'provider' : 'parent_ref';
+  const column = sql.ref('provider' in owner ? 'provider' : 'parent_ref');
   const value = 'provider' in owner ? owner.provider : owner.parentRef;
-  const stale = (await db
-    .selectFrom('entities')
-    .select('ref')
-    .where(column, '=', value)
-    .$if(keepRefs.length > 0, (q) => q.where('ref', 'not in', keepRefs))
-    .execute()).map((r) => r.ref);
-  if (stale.length === 0) return [];
+  // One array parameter, not one per ref: a provider's bucket can hold 100,000 entities.
+  const { rows } = await sql<{ ref: string }>`
+    select ref from ${table(c, 'entities')} where ${column} = ${value} and not (ref = any(${keepRefs}::text[]))`.execute(c.db);
+  return removeEntities(c, rows.map((r) => r.ref), strategy);
+}
+
+/**
+ * Removes these entities with everything they emitted, or with `keep` marks them orphaned. Returns
+ * the refs removed or orphaned. Callers pass only refs of the owner they act for.
+ */
+export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'delete' | 'keep'): Promise<string[]> {
+  const { db } = c;
+  if (refs.length === 0) return [];
   if (strategy === 'keep') {
-    await db.updateTable('entities').set({ orphan: true, needs_stitch: true, updated_at: sql`now()` }).where('ref', 'in', stale).execute();
-    return stale;
+    await db.updateTable('entities').set({ orphan: true, needs_stitch: true, updated_at: sql`now()` }).where('ref', 'in', refs).execute();
+    return refs;
   }
   const { rows } = await sql<{ ref: string; id: string }>`
     with recursive subtree(ref, id) as (
-      select ref, id from ${table(c, 'entities')} where ref = any(${stale})
+      select ref, id from ${table(c, 'entities')} where ref = any(${refs})
       union
       select e.ref, e.id from ${table(c, 'entities')} e join subtree s on e.parent_ref = s.ref
     )
