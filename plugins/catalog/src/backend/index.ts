@@ -5,3 +5,4 @@ export {
   catalogProcessingExtensionPoint, type CatalogProcessingExtensionPoint, type EntityProvider, type EntityProviderConnection, type EntityProviderMutation,
 } from './providers/extensionPoint.js';
 export { locationEntityFor } from './providers/locationEntity.js';
+export { discoveryModule } from './modules/discovery/index.js';

@@ -1,0 +1,1 @@
+export { discoveryModule, runDiscovery } from './discoveryModule.js';
