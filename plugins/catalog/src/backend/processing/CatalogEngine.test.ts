@@ -135,3 +135,28 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     expect(svc.final.status.items[0].message).toBe('invalid on purpose');
   });
 });
+
+describe.each(TEST_DATABASE_CLIENTS)('dangling references on %s', (client) => {
+  let database: TestDatabase;
+  let c: CatalogDb;
+  let engine: CatalogEngine;
+  beforeAll(async () => {
+    database = await createTestDatabase(client);
+    const service = database.root.forPlugin('catalog');
+    await service.migrate(catalogMigrations);
+    c = { db: service.getClient(), schema: service.schema };
+    engine = new CatalogEngine({ catalog: c, processor: testProcessor, flatten, logger: createTestLogger(), refreshIntervalSeconds: 3600 });
+  });
+  afterAll(() => database?.close());
+
+  it('warns about a relation to a missing entity, and clears the warning when it arrives', async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'ghost-team' })]));
+    await engine.runUntilIdle();
+    const before = (await c.db.selectFrom('entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
+    expect(before.status.items).toEqual([expect.objectContaining({ level: 'warning', message: 'ownedBy group:default/ghost-team: no such entity in the catalog' })]);
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'ghost-team' }), entity('Group', 'ghost-team')]));
+    await engine.runUntilIdle();
+    const after = (await c.db.selectFrom('entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
+    expect(after.status).toBeUndefined();
+  });
+});

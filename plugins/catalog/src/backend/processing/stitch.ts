@@ -14,7 +14,7 @@ export interface StitchedEntity {
  * the etag is a hash of that. Returns only entities whose final form changed.
  */
 export async function stitchBatch(c: CatalogDb, limit: number): Promise<StitchedEntity[]> {
-  const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean }>`
+  const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean; created: boolean }>`
     with batch as (
       select id, ref from ${table(c, 'entities')}
       where needs_stitch and processed is not null
@@ -29,6 +29,22 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
       ), '[]'::jsonb) as relations
       from batch b
     ),
+    status as (
+      -- Stored errors, then a warning per relation this entity states about an entity the catalog
+      -- does not have (a typo in spec.owner, a system not registered yet).
+      select b.id, coalesce((
+        select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error', 'message', x->>'message', 'error', x))
+        from ${table(c, 'entities')} e, jsonb_array_elements(e.errors) x where e.id = b.id
+      ), '[]'::jsonb) || coalesce((
+        select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'warning',
+          'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog',
+          'error', jsonb_build_object('name', 'DanglingReferenceError', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')) order by r.type, r.target_ref)
+        from ${table(c, 'relations')} r
+        where r.originating_id = b.id and r.source_ref = b.ref
+          and not exists (select 1 from ${table(c, 'entities')} t where t.ref = r.target_ref)
+      ), '[]'::jsonb) as items
+      from batch b
+    ),
     built as (
       select e.id,
         jsonb_set(
@@ -38,11 +54,9 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
             else e.processed end,
             '{metadata,uid}', to_jsonb(e.id::text)),
           '{relations}', rels.relations)
-        || case when jsonb_array_length(e.errors) > 0 then jsonb_build_object('status', jsonb_build_object('items',
-             (select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error',
-                'message', x->>'message', 'error', x)) from jsonb_array_elements(e.errors) x)))
+        || case when jsonb_array_length(st.items) > 0 then jsonb_build_object('status', jsonb_build_object('items', st.items))
            else '{}'::jsonb end as body
-      from ${table(c, 'entities')} e join rels on rels.id = e.id
+      from ${table(c, 'entities')} e join rels on rels.id = e.id join status st on st.id = e.id
     ),
     hashed as (
       select id, body, md5(body::text) as etag from built
@@ -54,6 +68,17 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
       set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false
     from hashed h join previous p on p.id = h.id
     where e.id = h.id
-    returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed`.execute(c.db);
+    returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed, p.etag is null as created`.execute(c.db);
+  // Entities that just appeared resolve other entities' dangling references: restitch those.
+  const created = rows.filter((r) => r.created).map((r) => r.ref);
+  if (created.length > 0) {
+    // Only those whose final form carries the warning: after a bulk ingestion there are none.
+    await sql`update ${table(c, 'entities')} set needs_stitch = true
+      where not needs_stitch and id in (
+        select r.originating_id from ${table(c, 'relations')} r
+        join ${table(c, 'entities')} o on o.id = r.originating_id and o.ref = r.source_ref
+        where r.target_ref = any(${created}::text[])
+          and o.final->'status'->'items' @> jsonb_build_array(jsonb_build_object('level', 'warning', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')))`.execute(c.db);
+  }
   return rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final }));
 }
