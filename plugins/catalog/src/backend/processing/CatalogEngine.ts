@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Logger } from '@atrium/backend';
 import type { CatalogDb } from '../database/entityRows.js';
 import { claimDue } from './claim.js';
@@ -33,6 +34,7 @@ export class CatalogEngine {
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
+  #changedSinceAnalyze = 0;
 
   constructor(options: CatalogEngineOptions) {
     this.#o = { batchSize: 200, refreshIntervalSeconds: 120, orphanStrategy: 'delete', pollMs: 1000, concurrency: 8, ...options };
@@ -66,7 +68,20 @@ export class CatalogEngine {
     const stitched = await stitchBatch(this.#o.catalog, this.#o.batchSize * 5);
     await writeSearchRows(this.#o.catalog, stitched, this.#o.flatten);
     if (stitched.length > 0) await this.#o.onStitched?.(stitched);
+    this.#changedSinceAnalyze += stitched.length;
     return stitched;
+  }
+
+  /**
+   * After a large change (a first ingestion, a big provider sync) the planner's statistics are stale
+   * until autovacuum gets to them, and filter queries pick nested loops over thousands of rows:
+   * refresh them as soon as the work settles.
+   */
+  async #analyzeIfChanged(): Promise<void> {
+    if (this.#changedSinceAnalyze < 1000) return;
+    this.#changedSinceAnalyze = 0;
+    const { db, schema } = this.#o.catalog;
+    await sql`analyze ${sql.table(`${schema}.entities`)}, ${sql.table(`${schema}.search`)}, ${sql.table(`${schema}.relations`)}`.execute(db);
   }
 
   /** Processes and stitches until nothing is due (tests and first start use this). */
@@ -74,7 +89,10 @@ export class CatalogEngine {
     for (let round = 0; round < maxRounds; round++) {
       const processed = await this.#drainProcessing();
       const stitched = await this.stitchOnce();
-      if (processed === 0 && stitched.length === 0 && !(await this.#hasStitchWork())) return;
+      if (processed === 0 && stitched.length === 0 && !(await this.#hasStitchWork())) {
+        await this.#analyzeIfChanged();
+        return;
+      }
     }
     throw new Error('The catalog did not settle; an entity may be emitting itself in a loop');
   }
@@ -103,6 +121,7 @@ export class CatalogEngine {
           const processed = await this.#drainProcessing();
           const stitched = await this.stitchOnce();
           if (processed > 0 || stitched.length > 0) continue;
+          await this.#analyzeIfChanged();
         } catch (e) {
           this.#o.logger.error('The catalog processing loop failed; retrying', e as Error);
         }
