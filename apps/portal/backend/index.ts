@@ -1,4 +1,4 @@
-import { catalogPlugin, discoveryModule } from '@atrium/plugin-catalog/backend';
+import { catalogPlugin, discoveryModule, githubOrgModule } from '@atrium/plugin-catalog/backend';
 import { examplePlugin } from '@atrium/plugin-example/backend';
 
 /** The portal's backend features, in no particular order: the kernel orders them by their dependencies. */
@@ -6,5 +6,7 @@ export const features = [
   catalogPlugin,
   // Finds descriptors by glob in git repositories or folders listed in catalog.providers.discovery.
   discoveryModule,
+  // Repositories, teams and members of the organisations in catalog.providers.github.
+  githubOrgModule,
   examplePlugin,
 ];

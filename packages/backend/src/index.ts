@@ -7,6 +7,6 @@ export { visibility } from './config/index.js';
 export { parseHumanDuration } from './scheduler/index.js';
 export {
   createUrlReader, createUrlReaderFromProviders, createUrlReaderServiceFactory, createLocalFileProvider, createGitProvider,
-  createHttpFetchProvider, parseGitUrl, redactUrl,
+  createHttpFetchProvider, parseGitUrl, redactUrl, createGithubProvider, githubProviderFromConfig, GithubRateLimitError,
 } from './urlReader/index.js';
 export { ConfigReader } from './config/index.js';

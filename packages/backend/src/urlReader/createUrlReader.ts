@@ -4,6 +4,7 @@ import { createServiceFactory } from '../api/serviceRef.js';
 import type { Config, Logger, UrlReaderProvider, UrlReaderService } from '../api/services.js';
 import { gitProviderFromConfig } from './gitProvider.js';
 import { httpFetchProviderFromConfig } from './httpFetchProvider.js';
+import { githubProviderFromConfig } from './github/index.js';
 import { localFileProviderFromConfig } from './localFileProvider.js';
 import { redactUrl, toUrl } from './urlUtils.js';
 
@@ -18,9 +19,9 @@ export interface CreateUrlReaderOptions {
   replaceDefaults?: boolean;
 }
 
-/** The providers built from config, in the order they are tried: local files, git hosts, plain hosts. */
+/** The providers built from config, in the order they are tried: local files, GitHub's API, git hosts, plain hosts. */
 export function defaultUrlReaderProviders(config: Config, logger: Logger): UrlReaderProvider[] {
-  return [localFileProviderFromConfig(config), gitProviderFromConfig(config, logger), httpFetchProviderFromConfig(config)];
+  return [localFileProviderFromConfig(config), githubProviderFromConfig(config, logger), gitProviderFromConfig(config, logger), httpFetchProviderFromConfig(config)];
 }
 
 /**

@@ -16,3 +16,7 @@ export {
 } from './httpFetchProvider.js';
 export { parseGitUrl, resolveRef, type GitUrlParts, type ResolvedRef, type ServerRefs } from './gitUrl.js';
 export { hostMatches, redactUrl } from './urlUtils.js';
+export {
+  createGithubProvider, githubProviderFromConfig, GithubRateLimitError, readGithubIntegrations, defaultApiBaseUrl,
+  type GithubIntegration, type GithubProviderOptions,
+} from './github/index.js';

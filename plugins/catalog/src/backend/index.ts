@@ -6,3 +6,4 @@ export {
 } from './providers/extensionPoint.js';
 export { locationEntityFor } from './providers/locationEntity.js';
 export { discoveryModule } from './modules/discovery/index.js';
+export { githubOrgModule, GithubOrgEntityProvider, readGithubOrgConfigs, type GithubOrgProviderConfig } from './modules/github/index.js';

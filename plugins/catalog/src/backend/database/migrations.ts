@@ -38,6 +38,13 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('etag', 'text')
         .addColumn('needs_stitch', 'boolean', (c) => c.notNull().defaultTo(true))
         .addColumn('orphan', 'boolean', (c) => c.notNull().defaultTo(false))
+        // Lowercased copies of the keys nearly every query filters or sorts on, set when stitched:
+        // a filter on them is a B-tree lookup instead of an EXISTS over search rows.
+        .addColumn('kind', 'text')
+        .addColumn('namespace', 'text')
+        .addColumn('name', 'text')
+        .addColumn('spec_type', 'text')
+        .addColumn('lifecycle', 'text')
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .execute();
@@ -70,6 +77,9 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`create index search_entity_key_idx on search (entity_id, key) include (value)`.execute(db);
       // The API's default order, keyset paging and counts only look at visible (stitched) entities.
       await sql`create index entities_visible_ref_idx on entities (ref) where final is not null`.execute(db);
+      await sql`create index entities_kind_ref_idx on entities (kind, ref) where final is not null`.execute(db);
+      await sql`create index entities_kind_type_ref_idx on entities (kind, spec_type, ref) where final is not null`.execute(db);
+      await sql`create index entities_kind_lifecycle_idx on entities (kind, lifecycle) where final is not null`.execute(db);
     },
   },
 };

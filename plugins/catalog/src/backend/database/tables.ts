@@ -23,6 +23,11 @@ export interface CatalogTables {
     etag: string | null;
     needs_stitch: Generated<boolean>;
     orphan: Generated<boolean>;
+    kind: string | null;
+    namespace: string | null;
+    name: string | null;
+    spec_type: string | null;
+    lifecycle: string | null;
     created_at: Generated<Date>;
     updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };

@@ -69,6 +69,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
     from hashed h join previous p on p.id = h.id
     where e.id = h.id
     returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed, p.etag is null as created`.execute(c.db);
+  await refreshFilterColumns(c, rows.filter((r) => r.changed).map((r) => r.id));
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
@@ -81,4 +82,16 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
           and o.final->'status'->'items' @> jsonb_build_array(jsonb_build_object('level', 'warning', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')))`.execute(c.db);
   }
   return rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final }));
+}
+
+/** Sets the lowercased filter columns (see service/filterColumns.ts) from the final entities. */
+export async function refreshFilterColumns(c: CatalogDb, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update ${table(c, 'entities')} set
+      kind = lower(final->>'kind'),
+      namespace = lower(coalesce(final->'metadata'->>'namespace', 'default')),
+      name = lower(final->'metadata'->>'name'),
+      spec_type = case when jsonb_typeof(final->'spec'->'type') = 'string' then lower(final->'spec'->>'type') end,
+      lifecycle = case when jsonb_typeof(final->'spec'->'lifecycle') = 'string' then lower(final->'spec'->>'lifecycle') end
+    where id = any(${ids}::uuid[])`.execute(c.db);
 }

@@ -7,6 +7,7 @@ import { catalogMigrations } from '../database/migrations.js';
 import type { CatalogDb } from '../database/entityRows.js';
 import { createCatalogRoutes } from './createCatalogRoutes.js';
 import { flattenForSearch, writeSearchRows } from '../processing/searchRows.js';
+import { refreshFilterColumns } from '../processing/stitch.js';
 
 /**
  * Test support (not part of the plugin): a backend with only the catalog's tables and REST API, no
@@ -79,6 +80,7 @@ export async function seedEntity(
   if (visible) {
     // The engine's own writer, so seeded rows are exactly what stitching would write.
     await writeSearchRows(c, [{ id, ref: stringifyEntityRef(final), final: final as unknown as Record<string, unknown> }], flattenForSearch);
+    await refreshFilterColumns(c, [id]);
   }
   return final;
 }

@@ -1,12 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
+import { FILTER_COLUMNS } from './filterColumns.js';
 
 /**
- * Compiles the model's filter AST to a SQL condition on an entity id column. Every key condition is
- * an EXISTS over the `search` rows, so each one is a lookup on the (key, value) index instead of a scan
- * of the entities' JSON; keys and values are already lowercased there, which makes matching
- * case-insensitive as in Backstage.
+ * Compiles the model's filter AST to a SQL condition on the entities table aliased `e`. The common
+ * keys (kind, namespace, name, spec.type, spec.lifecycle) use their own indexed columns; every other
+ * key is an EXISTS over the `search` rows, a lookup on the (entity_id, key) index. Keys and values are
+ * lowercased in both, which makes matching case-insensitive as in Backstage.
  */
 export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, entityId: RawBuilder<unknown>): RawBuilder<boolean> {
   if (!filter) return sql<boolean>`true`;
@@ -21,6 +22,14 @@ export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, 
       return sql<boolean>`not ${entityFilterSql(c, filter.filter, entityId)}`;
     case 'key': {
       const key = filter.key.toLowerCase();
+      const column = FILTER_COLUMNS[key];
+      if (column) {
+        // Callers alias the entities table `e` (see FILTER_COLUMNS for what these columns hold).
+        const col = sql.ref(`e.${column}`);
+        if (filter.values === undefined) return sql<boolean>`${col} is not null`;
+        if (filter.values.length === 0) return sql<boolean>`false`;
+        return sql<boolean>`${col} in (${sql.join(filter.values.map((v) => v.toLowerCase()))})`;
+      }
       if (filter.values === undefined) {
         return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key})`;
       }
