@@ -57,7 +57,7 @@ export async function run() {
     await load('by-query, 100 items, kind filter', `${api}/entities/by-query?filter=kind=component,spec.type=service&limit=100`, headers);
     await load('legacy list with fields', `${api}/entities?filter=kind=api&fields=metadata.name,spec.type&limit=100`, headers);
     await load('facets (spec.type of components)', `${api}/entity-facets?facet=spec.type&filter=kind=component`, headers);
-    await load('full-text filter', `${api}/entities/by-query?fullTextFilterTerm=component-12&limit=20`, headers);
+    await load('full-text filter', `${api}/entities/by-query?fullTextFilterTerm=component-12&fullTextFilterFields=metadata.name&limit=20`, headers);
     console.log(`  RSS after load ${portal.rssMb().toFixed(0)} MB`);
     await portal.stop();
   }

@@ -79,7 +79,8 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`create index entities_visible_ref_idx on entities (ref) where final is not null`.execute(db);
       await sql`create index entities_kind_ref_idx on entities (kind, ref) where final is not null`.execute(db);
       await sql`create index entities_kind_type_ref_idx on entities (kind, spec_type, ref) where final is not null`.execute(db);
-      await sql`create index entities_kind_lifecycle_idx on entities (kind, lifecycle) where final is not null`.execute(db);
+      // Substring search on names (the catalog page's text box) without scanning every entity.
+      await sql`create index entities_name_trgm_idx on entities using gin (name public.gin_trgm_ops) where final is not null`.execute(db);
     },
   },
 };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { table, type CatalogDb } from '../database/entityRows.js';
 
 export interface StitchedEntity {
@@ -65,11 +65,11 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
       select e.id, e.etag from ${table(c, 'entities')} e join batch on batch.id = e.id
     )
     update ${table(c, 'entities')} e
-      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false
+      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false,
+          ${filterColumnAssignments(sql`h.body`)}
     from hashed h join previous p on p.id = h.id
     where e.id = h.id
     returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed, p.etag is null as created`.execute(c.db);
-  await refreshFilterColumns(c, rows.filter((r) => r.changed).map((r) => r.id));
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
@@ -84,14 +84,17 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
   return rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final }));
 }
 
-/** Sets the lowercased filter columns (see service/filterColumns.ts) from the final entities. */
+/** `kind = …, namespace = …` from an entity's JSON: the lowercased filter columns (service/filterColumns.ts). */
+function filterColumnAssignments(body: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`kind = lower(${body}->>'kind'),
+    namespace = lower(coalesce(${body}->'metadata'->>'namespace', 'default')),
+    name = lower(${body}->'metadata'->>'name'),
+    spec_type = case when jsonb_typeof(${body}->'spec'->'type') = 'string' then lower(${body}->'spec'->>'type') end,
+    lifecycle = case when jsonb_typeof(${body}->'spec'->'lifecycle') = 'string' then lower(${body}->'spec'->>'lifecycle') end`;
+}
+
+/** Sets the filter columns from the stored final entities (for entities written other than by stitching). */
 export async function refreshFilterColumns(c: CatalogDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql`update ${table(c, 'entities')} set
-      kind = lower(final->>'kind'),
-      namespace = lower(coalesce(final->'metadata'->>'namespace', 'default')),
-      name = lower(final->'metadata'->>'name'),
-      spec_type = case when jsonb_typeof(final->'spec'->'type') = 'string' then lower(final->'spec'->>'type') end,
-      lifecycle = case when jsonb_typeof(final->'spec'->'lifecycle') = 'string' then lower(final->'spec'->>'lifecycle') end
-    where id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`update ${table(c, 'entities')} set ${filterColumnAssignments(sql.ref('final'))} where id = any(${ids}::uuid[])`.execute(c.db);
 }

@@ -51,6 +51,11 @@ export function likePattern(term: string): string {
  */
 export function fullTextSql(c: CatalogDb, term: string, fields: string[], entityId: RawBuilder<unknown>): RawBuilder<boolean> {
   const keys = fields.map((f) => f.toLowerCase());
+  // Fields with a column of their own are matched there (names have a trigram index).
+  const columns = keys.map((k) => FILTER_COLUMNS[k]);
+  if (columns.every((col) => col !== undefined)) {
+    return sql<boolean>`(${sql.join(columns.map((col) => sql`${sql.ref(`e.${col}`)} like ${likePattern(term)} escape '\\'`), sql` or `)})`;
+  }
   return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId}
     and s.key in (${sql.join(keys)}) and s.value like ${likePattern(term)} escape '\\')`;
 }
