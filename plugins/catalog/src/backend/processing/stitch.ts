@@ -16,60 +16,56 @@ export interface StitchedEntity {
 export async function stitchBatch(c: CatalogDb, limit: number): Promise<StitchedEntity[]> {
   const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean; created: boolean }>`
     with batch as (
-      select id, ref from ${table(c, 'entities')}
+      select id from ${table(c, 'entities')}
       where needs_stitch and processed is not null
       limit ${limit} for update skip locked
     ),
-    rels as (
-      -- Per entity through the (source_ref, type, target_ref) index; distinct because two entities may
-      -- both state the same relation.
-      select b.id, coalesce((
-        select jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref) order by r.type, r.target_ref)
-        from (select distinct type, target_ref from ${table(c, 'relations')} where source_ref = b.ref) r
-      ), '[]'::jsonb) as relations
-      from batch b
-    ),
-    status as (
-      -- Stored errors, then a warning per relation this entity states about an entity the catalog
-      -- does not have (a typo in spec.owner, a system not registered yet).
-      select b.id, coalesce((
-        select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error', 'message', x->>'message', 'error', x))
-        from ${table(c, 'entities')} e, jsonb_array_elements(e.errors) x where e.id = b.id
-      ), '[]'::jsonb) || coalesce((
-        select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'warning',
-          'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog',
-          'error', jsonb_build_object('name', 'DanglingReferenceError', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')) order by r.type, r.target_ref)
-        from ${table(c, 'relations')} r
-        where r.originating_id = b.id and r.source_ref = b.ref
-          and not exists (select 1 from ${table(c, 'entities')} t where t.ref = r.target_ref)
-      ), '[]'::jsonb) as items
-      from batch b
-    ),
-    built as (
-      select e.id,
+    -- One pass over the batch: each entity's relations and status are lateral subqueries evaluated once
+    -- per row (separate CTEs joined back were nested-looped, since batch sizes are hard to estimate).
+    built as materialized (
+      select e.id, e.etag as previous_etag,
         jsonb_set(
           jsonb_set(
             case when e.orphan then jsonb_set(e.processed, '{metadata,annotations}',
               coalesce(e.processed->'metadata'->'annotations', '{}'::jsonb) || '{"backstage.io/orphan":"true"}'::jsonb)
             else e.processed end,
             '{metadata,uid}', to_jsonb(e.id::text)),
-          '{relations}', rels.relations)
+          '{relations}', rel.relations)
         || case when jsonb_array_length(st.items) > 0 then jsonb_build_object('status', jsonb_build_object('items', st.items))
            else '{}'::jsonb end as body
-      from ${table(c, 'entities')} e join rels on rels.id = e.id join status st on st.id = e.id
+      from batch b
+      join ${table(c, 'entities')} e on e.id = b.id
+      cross join lateral (
+        -- Through the (source_ref, type, target_ref) index; distinct because two entities may state
+        -- the same relation.
+        select coalesce(jsonb_agg(jsonb_build_object('type', r.type, 'targetRef', r.target_ref) order by r.type, r.target_ref), '[]'::jsonb) as relations
+        from (select distinct type, target_ref from ${table(c, 'relations')} where source_ref = e.ref) r
+      ) rel
+      cross join lateral (
+        -- Stored errors, then a warning per relation this entity states about an entity the catalog
+        -- does not have (a typo in spec.owner, a system not registered yet).
+        select coalesce((
+          select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error', 'message', x->>'message', 'error', x))
+          from jsonb_array_elements(e.errors) x
+        ), '[]'::jsonb) || coalesce((
+          select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'warning',
+            'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog',
+            'error', jsonb_build_object('name', 'DanglingReferenceError', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')) order by r.type, r.target_ref)
+          from ${table(c, 'relations')} r
+          where r.originating_id = e.id and r.source_ref = e.ref
+            and not exists (select 1 from ${table(c, 'entities')} t where t.ref = r.target_ref)
+        ), '[]'::jsonb) as items
+      ) st
     ),
-    hashed as (
-      select id, body, md5(body::text) as etag from built
-    ),
-    previous as (
-      select e.id, e.etag from ${table(c, 'entities')} e join batch on batch.id = e.id
+    hashed as materialized (
+      select id, previous_etag, body, md5(body::text) as etag from built
     )
     update ${table(c, 'entities')} e
       set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false,
           ${filterColumnAssignments(sql`h.body`)}
-    from hashed h join previous p on p.id = h.id
+    from hashed h
     where e.id = h.id
-    returning e.id, e.ref, e.final, p.etag is distinct from h.etag as changed, p.etag is null as created`.execute(c.db);
+    returning e.id, e.ref, e.final, h.previous_etag is distinct from h.etag as changed, h.previous_etag is null as created`.execute(c.db);
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
