@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { sql } from 'kysely';
 import { AuthenticationError } from '../api/errors.js';
@@ -15,7 +15,14 @@ const SERVICE_TOKEN_TTL_S = 10 * 60;
  * This is the seam where sign-in providers and service-to-service keys plug in later.
  */
 export class TokenIssuer {
-  private constructor(private readonly key: Uint8Array) {}
+  /** A key object made once: given raw bytes, jose imports the key again on every sign and verify. */
+  private readonly key: KeyObject;
+  /** Tokens verified recently, until they expire: most requests repeat the token of the last one. */
+  private readonly verified = new Map<string, { credentials: Credentials; expiresAt: number }>();
+
+  private constructor(secret: Uint8Array) {
+    this.key = createSecretKey(secret);
+  }
 
   static async create(config: Config, db: RootDatabaseService): Promise<TokenIssuer> {
     const configured = config.getOptionalString('backend.auth.secret');
@@ -61,15 +68,23 @@ export class TokenIssuer {
   }
 
   async verify(token: string): Promise<Credentials> {
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.credentials;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (!payload.sub) throw new AuthenticationError('Token has no subject');
+      let credentials: Credentials;
       if (payload.typ === 'user') {
         const ent = Array.isArray(payload.ent) ? payload.ent.filter((e): e is string => typeof e === 'string') : [];
-        return { principal: { type: 'user', userEntityRef: payload.sub, ownershipEntityRefs: ent } };
+        credentials = { principal: { type: 'user', userEntityRef: payload.sub, ownershipEntityRefs: ent } };
+      } else if (payload.typ === 'service') {
+        credentials = { principal: { type: 'service', subject: payload.sub } };
+      } else {
+        throw new AuthenticationError('Token has an unknown type');
       }
-      if (payload.typ === 'service') return { principal: { type: 'service', subject: payload.sub } };
-      throw new AuthenticationError('Token has an unknown type');
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, { credentials, expiresAt: (payload.exp ?? 0) * 1000 });
+      return credentials;
     } catch (e) {
       if (e instanceof AuthenticationError) throw e;
       if (e instanceof joseErrors.JWTExpired) throw new AuthenticationError('Token expired; sign in again');

@@ -1,4 +1,5 @@
 import type { AtriumFastify } from '@atrium/backend';
+import { serializeWithRawJson } from './rawJson.js';
 import { actionRoutes } from './actionRoutes.js';
 import { analyzeRoutes } from './analyzeRoutes.js';
 import type { CatalogRoutesDeps } from './deps.js';
@@ -15,6 +16,8 @@ import { queryRoutes } from './queryRoutes.js';
  */
 export function createCatalogRoutes(deps: CatalogRoutesDeps): (app: AtriumFastify) => void {
   return (app) => {
+    // Entities read as JSON text go out without being parsed and serialised again (rawJson.ts).
+    app.setReplySerializer(serializeWithRawJson);
     errorRoutes(app, deps);
     entityRoutes(app, deps);
     queryRoutes(app, deps);

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { entityFilterSql } from './filterSql.js';
+import { RawJson } from './rawJson.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -11,7 +12,8 @@ export type JsonObject = Record<string, unknown>;
  * as `[value]` when present and SQL null when absent, which tells "missing" from a JSON null.
  */
 export function projectionSql(fields: string[][] | undefined, column: RawBuilder<unknown> = sql`e.final`): RawBuilder<unknown> {
-  if (!fields) return column;
+  // As text: whole entities go to the response as they are (see rawJson.ts).
+  if (!fields) return sql`${column}::text`;
   const parts = fields.map((path) => sql`case when ${column} #> ${path}::text[] is null then null else jsonb_build_array(${column} #> ${path}::text[]) end`);
   return sql`jsonb_build_array(${sql.join(parts)})`;
 }
@@ -34,16 +36,21 @@ export function projectedEntity(value: unknown, fields: string[][] | undefined):
   return out;
 }
 
-/** Final entities for refs (stored lowercase), optionally also matching a filter. */
-export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fields?: string[][]; filter?: EntityFilter } = {}): Promise<Map<string, JsonObject>> {
-  const out = new Map<string, JsonObject>();
+/** What `projectionSql` selected, ready for a response: whole entities stay JSON text, projections are rebuilt. */
+export function responseEntity(value: unknown, fields: string[][] | undefined): RawJson | JsonObject {
+  return !fields && typeof value === 'string' ? new RawJson(value) : projectedEntity(value, fields);
+}
+
+/** Final entities for refs (stored lowercase), optionally also matching a filter, ready for a response. */
+export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fields?: string[][]; filter?: EntityFilter } = {}): Promise<Map<string, RawJson | JsonObject>> {
+  const out = new Map<string, RawJson | JsonObject>();
   const unique = [...new Set(refs)];
   for (let i = 0; i < unique.length; i += 1000) {
     const part = unique.slice(i, i + 1000);
     const { rows } = await sql<{ ref: string; final: unknown }>`
       select e.ref, ${projectionSql(options.fields)} as final from ${table(c, 'entities')} e
       where e.ref = any(${part}::text[]) and e.final is not null and ${entityFilterSql(c, options.filter, sql`e.id`)}`.execute(c.db);
-    for (const r of rows) out.set(r.ref, projectedEntity(r.final, options.fields));
+    for (const r of rows) out.set(r.ref, responseEntity(r.final, options.fields));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { NotAllowedError, NotFoundError, type AtriumFastify } from '@atrium/backend';
 import { markRelationTargetsForStitch, table } from '../database/entityRows.js';
 import type { CatalogRoutesDeps } from './deps.js';
-import { entityRow, finalsByRefs, projectedEntity, projectionSql, type JsonObject } from './entityQueries.js';
+import { entityRow, finalsByRefs, projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import { entityFilterSql } from './filterSql.js';
 import {
   nonNegativeInt, parseAfterParam, parseFieldsParam, parseFilterParam, parseOrderParam, refOf, repeatable, stringifyAfter, UUID,
@@ -42,7 +42,7 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
       url.searchParams.set('after', stringifyAfter({ limit: page.limit, offset: (page.offset ?? 0) + page.limit }));
       void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
     }
-    return rows.map((r) => projectedEntity(r.final, fields));
+    return rows.map((r) => responseEntity(r.final, fields));
   });
 
   app.get('/entities/by-uid/:uid', { schema: { params: z.object({ uid: z.string() }) } }, async (request) => {

@@ -2,7 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { encodeCursor, type QueryCursor } from './cursor.js';
-import { projectedEntity, projectionSql, type JsonObject } from './entityQueries.js';
+import { projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
+import type { RawJson } from './rawJson.js';
 import { entityFilterSql, fullTextSql } from './filterSql.js';
 
 export interface QueryEntitiesInput {
@@ -13,7 +14,7 @@ export interface QueryEntitiesInput {
 }
 
 export interface QueryEntitiesOutput {
-  items: JsonObject[];
+  items: Array<RawJson | JsonObject>;
   totalItems: number;
   pageInfo: { nextCursor?: string; prevCursor?: string };
 }
@@ -87,12 +88,12 @@ function keysetSql(position: QueryCursor['position'], op: RawBuilder<unknown>, b
 }
 
 /** The page's entities in page order; the heavy JSON is only read for these rows. */
-async function pageEntities(c: CatalogDb, page: Row[], fields: string[][] | undefined): Promise<JsonObject[]> {
+async function pageEntities(c: CatalogDb, page: Row[], fields: string[][] | undefined): Promise<Array<RawJson | JsonObject>> {
   if (page.length === 0) return [];
   const { rows } = await sql<{ id: string; final: unknown }>`
     select e.id, ${projectionSql(fields)} as final from ${table(c, 'entities')} e where e.id = any(${page.map((r) => r.id)}::uuid[])`.execute(c.db);
-  const byId = new Map(rows.map((r) => [r.id, projectedEntity(r.final, fields)]));
-  return page.flatMap((r): JsonObject[] => {
+  const byId = new Map(rows.map((r) => [r.id, responseEntity(r.final, fields)]));
+  return page.flatMap((r): Array<RawJson | JsonObject> => {
     const entity = byId.get(r.id);
     return entity ? [entity] : [];
   });
