@@ -65,3 +65,11 @@ export async function entityRow(c: CatalogDb, where: { ref: string } | { id: str
     .where('final', 'is not', null)
     .executeTakeFirst() as Promise<{ id: string; ref: string; final: JsonObject; parent_ref: string | null; provider: string | null; location_key: string | null } | undefined>;
 }
+
+/** One visible entity's JSON text by ref or uid, for responses that return it whole. */
+export async function entityText(c: CatalogDb, where: { ref: string } | { id: string }): Promise<RawJson | undefined> {
+  const { rows } = await sql<{ final: string }>`
+    select final::text as final from ${table(c, 'entities')}
+    where ${'ref' in where ? sql`ref = ${where.ref}` : sql`id = ${where.id}::uuid`} and final is not null`.execute(c.db);
+  return rows[0] ? new RawJson(rows[0].final) : undefined;
+}

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { NotAllowedError, NotFoundError, type AtriumFastify } from '@atrium/backend';
 import { markRelationTargetsForStitch, table } from '../database/entityRows.js';
 import type { CatalogRoutesDeps } from './deps.js';
-import { entityRow, finalsByRefs, projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
+import { entityText, finalsByRefs, projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import { entityFilterSql } from './filterSql.js';
 import {
   nonNegativeInt, parseAfterParam, parseFieldsParam, parseFilterParam, parseOrderParam, refOf, repeatable, stringifyAfter, UUID,
@@ -46,9 +46,9 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
   });
 
   app.get('/entities/by-uid/:uid', { schema: { params: z.object({ uid: z.string() }) } }, async (request) => {
-    const row = UUID.test(request.params.uid) ? await entityRow(c, { id: request.params.uid }) : undefined;
-    if (!row) throw new NotFoundError(`No entity with uid ${request.params.uid}`);
-    return row.final;
+    const entity = UUID.test(request.params.uid) ? await entityText(c, { id: request.params.uid }) : undefined;
+    if (!entity) throw new NotFoundError(`No entity with uid ${request.params.uid}`);
+    return entity;
   });
 
   app.delete('/entities/by-uid/:uid', { schema: { params: z.object({ uid: z.string() }) } }, async (request, reply) => {
@@ -60,9 +60,9 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
   });
 
   app.get('/entities/by-name/:kind/:namespace/:name', { schema: { params: entityName } }, async (request) => {
-    const row = await entityRow(c, { ref: refOf(request.params) });
-    if (!row) throw new NotFoundError(`No entity named ${refOf(request.params)}`);
-    return row.final;
+    const entity = await entityText(c, { ref: refOf(request.params) });
+    if (!entity) throw new NotFoundError(`No entity named ${refOf(request.params)}`);
+    return entity;
   });
 
   app.get('/entities/by-name/:kind/:namespace/:name/ancestry', { schema: { params: entityName } }, async (request) => {
