@@ -1,1 +1,2 @@
 export { catalogEntitySource } from './catalogEntitySource';
+export { catalogFrontendPlugin } from './plugin';

@@ -109,12 +109,13 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
  * Removes an owner's entities that it no longer emits, with everything they emitted in turn.
  * With `keep`, they stay and are marked orphaned instead. Returns the refs removed or orphaned.
  */
-export async function removeStale(c: CatalogDb, owner: Owner, keepRefs: string[], strategy: 'delete' | 'keep'): Promise<string[]> {
+export async function removeStale(c: CatalogDb, owner: Owner, keepRefs: string[], strategy: 'delete' | 'keep', keepLocationKeys: string[] = []): Promise<string[]> {
   const column = sql.ref('provider' in owner ? 'provider' : 'parent_ref');
   const value = 'provider' in owner ? owner.provider : owner.parentRef;
   // One array parameter, not one per ref: a provider's bucket can hold 100,000 entities.
   const { rows } = await sql<{ ref: string }>`
-    select ref from ${table(c, 'entities')} where ${column} = ${value} and not (ref = any(${keepRefs}::text[]))`.execute(c.db);
+    select ref from ${table(c, 'entities')} where ${column} = ${value} and not (ref = any(${keepRefs}::text[]))
+      and (location_key is null or not (location_key = any(${keepLocationKeys}::text[])))`.execute(c.db);
   return removeEntities(c, rows.map((r) => r.ref), strategy);
 }
 

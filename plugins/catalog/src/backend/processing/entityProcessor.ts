@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Logger, UrlReaderService } from '@atrium/backend';
 import { relationsFromSpec, stringifyEntityRef, withInverseRelations, type Entity, type EntityValidator } from '@atrium/model';
 import { locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
@@ -33,23 +34,28 @@ export function createEntityProcessor(deps: { reader: UrlReaderService; logger: 
     const relations = withInverseRelations(claimed.ref, spec.relations).map((r) => ({ source: r.sourceRef, type: r.type, target: r.targetRef }));
 
     if (entity.kind.toLocaleLowerCase('en-US') !== 'location') return { entity, relations, errors };
-    const { children, readFailed } = await readChildren(entity, deps, errors);
-    // A target that could not be read keeps the children it had: a flaky server or a typo must not
-    // empty the catalog. Errors still show on the Location.
-    return { entity, relations, errors, ...(readFailed ? {} : { children }) };
+    const { children, readFailed, keepFrom } = await readChildren(entity, deps, errors);
+    // A target or file that could not be read keeps the children it had: a flaky server or a typo must
+    // not empty the catalog. Errors still show on the Location.
+    return { entity, relations, errors, ...(readFailed ? {} : { children, keepFrom }) };
   };
 }
 
 async function readChildren(location: Entity, deps: Parameters<typeof createEntityProcessor>[0], errors: CatalogError[]) {
   const origin = location.metadata.annotations?.[ORIGIN] ?? '';
   const children: DeferredEntity[] = [];
+  const keepFrom: string[] = [];
   let readFailed = false;
   for (const target of locationTargetsOf(location)) {
     const result = await readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes });
     for (const e of result.errors) {
       errors.push(fromDescriptorError(e));
-      // A file that could not be read or parsed whole: keep what it emitted before rather than delete it.
-      if (!e.field) readFailed = true;
+      if (e.field) continue;
+      // A file that could not be read or parsed whole keeps what it emitted before; when the error is
+      // about the target itself (missing, refused), everything the Location emitted stays.
+      const file = locationKeyOfFile(e.url, target.type);
+      if (!file || e.url === target.target || file === `${target.type}:${target.target}`) readFailed = true;
+      else keepFrom.push(file);
     }
     for (const ingested of result.entities) {
       const child = toDeferred(ingested);
@@ -62,7 +68,20 @@ async function readChildren(location: Entity, deps: Parameters<typeof createEnti
       children.push(child);
     }
   }
-  return { children, readFailed };
+  return { children, readFailed, keepFrom };
+}
+
+/** `file:/abs/path` or `url:https://…` for the file an error names (errors carry file: URLs for local files). */
+function locationKeyOfFile(url: string | undefined, type: 'file' | 'url'): string | undefined {
+  if (!url) return undefined;
+  if (url.startsWith('file:')) {
+    try {
+      return `file:${fileURLToPath(url)}`;
+    } catch {
+      return undefined;
+    }
+  }
+  return `${type}:${url}`;
 }
 
 function toDeferred(ingested: IngestedEntity): DeferredEntity | undefined {

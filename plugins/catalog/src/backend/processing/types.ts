@@ -29,6 +29,8 @@ export interface ProcessingOutput {
   errors: CatalogError[];
   /** Entities a Location emitted (undefined: not a location, or reading failed — keep the previous children). */
   children?: DeferredEntity[];
+  /** Files (location keys) that could not be read this time: what they emitted before stays. */
+  keepFrom?: string[];
 }
 
 export interface ClaimedEntity {

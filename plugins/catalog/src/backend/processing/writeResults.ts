@@ -19,7 +19,7 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
   for (const { claimed, output } of items) {
     const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
-    const hash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes] });
+    const hash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes], k: output.keepFrom ?? [] });
     if (hash === claimed.resultHash) continue;
     const errors = [...output.errors];
     if (output.children) {
@@ -29,7 +29,7 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
           message: `${conflict.ref} is already defined by ${conflict.existingLocationKey ?? 'another location'}; the original stays and ${conflict.locationKey} is ignored for it`,
         });
       }
-      await removeStale(c, { parentRef: claimed.ref }, output.children.map((ch) => ch.ref), options.orphanStrategy);
+      await removeStale(c, { parentRef: claimed.ref }, output.children.map((ch) => ch.ref), options.orphanStrategy, output.keepFrom ?? []);
     }
     changed.push({ claimed, output, errors, hash });
   }

@@ -1,0 +1,65 @@
+import { Button, Card, Code, Group, Title } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
+import { EmptyState, ErrorState, Page } from '@atrium/frontend';
+import { Link, useParams } from 'react-router';
+import { useFilterFacets, useKindFacet } from './api';
+import { CatalogFilters } from './CatalogFilters';
+import { CatalogTable } from './CatalogTable';
+import { hasFilters } from './catalogViewState';
+import { kindLabel } from './kindIcons';
+import { useCatalogView } from './useCatalogView';
+
+/** `/catalog`: every entity of a kind, filtered, searched, sorted and paged on the server; the view is in the URL. */
+export function CatalogPage() {
+  const rest = useParams()['*'] ?? '';
+  const { state, update } = useCatalogView();
+  const kinds = useKindFacet();
+  const facets = useFilterFacets(state.kind);
+  const plural = kindLabel(state.kind, true);
+
+  // The page owns `/catalog/*`; entity pages (`/catalog/:namespace/:kind/:name`) are matched before it.
+  if (rest) {
+    return (
+      <EmptyState
+        title="Page not found"
+        description={<>There is no catalog page at <Code>/catalog/{rest}</Code>. Entity pages live at <Code>/catalog/namespace/kind/name</Code>.</>}
+        action={<Button component={Link} to="/catalog" variant="light">Browse the catalog</Button>}
+      />
+    );
+  }
+
+  return (
+    <Page
+      title="Catalog" documentTitle={`${plural} · Catalog`}
+      subtitle="Everything the organisation builds and runs, and who owns it. Pick a kind, narrow it down, and open an entity to see how it fits together."
+    >
+      {/* Filters sit above the table rather than beside it: the table needs the width for six columns. */}
+      <Card withBorder padding="md" component="section" aria-labelledby="catalog-filters-title">
+        <Group justify="space-between" mb="xs" mih={30}>
+          <Title order={2} size="h5" id="catalog-filters-title">Filters</Title>
+          {hasFilters(state) && (
+            <Button
+              variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={() => update({ types: [], owners: [], lifecycles: [], tags: [], namespace: undefined, text: '' })}
+            >
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        {kinds.isError || facets.isError ? (
+          <ErrorState
+            title="Could not load the filters" error={kinds.error ?? facets.error}
+            onRetry={() => { void kinds.refetch(); void facets.refetch(); }}
+          />
+        ) : (
+          <CatalogFilters state={state} kinds={kinds.data} facets={facets.data} onChange={patch => update(patch)} />
+        )}
+      </Card>
+      <Card withBorder padding="md" component="section" aria-label={plural}>
+        <CatalogTable state={state} onChange={update} />
+      </Card>
+    </Page>
+  );
+}
+
+export default CatalogPage;
