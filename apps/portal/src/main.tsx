@@ -4,11 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { createApp } from '@atrium/frontend';
 import { exampleFrontendPlugin } from '@atrium/plugin-example/frontend';
 import { homePlugin } from './homePlugin';
-import { catalogEntitySource } from '@atrium/plugin-catalog/frontend';
+import { catalogEntitySource, catalogFrontendPlugin } from '@atrium/plugin-catalog/frontend';
 
 const App = createApp({
   title: 'Atrium',
-  plugins: [homePlugin, exampleFrontendPlugin],
+  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin],
   entitySource: catalogEntitySource,
 });
 

@@ -11,6 +11,8 @@ export interface CatalogFiltersProps {
   kinds: Facet | undefined;
   facets: Record<string, Facet> | undefined;
   onChange: (patch: CatalogViewUpdate) => void;
+  /** On phones, only the kind shows until the user asks for the other filters. */
+  expanded: boolean;
 }
 
 /**
@@ -37,7 +39,8 @@ const withCounts = (data: Option[]) => {
 };
 
 /** The kind selector and the filters that narrow its entities, each with counts from the catalog's facets. */
-export function CatalogFilters({ state, kinds, facets, onChange }: CatalogFiltersProps) {
+export function CatalogFilters({ state, kinds, facets, onChange, expanded }: CatalogFiltersProps) {
+  const display = { base: expanded ? 'block' : 'none', sm: 'block' } as const;
   const kindData = options(kinds?.map(k => ({ ...k, value: k.value.toLocaleLowerCase('en-US') })), [state.kind], v => kindLabel(v));
   const multi = (label: string, facet: string, selected: string[], key: 'types' | 'owners' | 'lifecycles' | 'tags', format?: (v: string) => string) => {
     const data = options(facets?.[facet], selected, format);
@@ -46,13 +49,13 @@ export function CatalogFilters({ state, kinds, facets, onChange }: CatalogFilter
       <MultiSelect
         key={key} label={label} placeholder={selected.length ? undefined : `Any ${label.toLowerCase()}`} {...withCounts(data)} value={selected}
         onChange={values => onChange({ [key]: values })} searchable clearable hidePickedOptions
-        nothingFoundMessage="No match" comboboxProps={{ withinPortal: true }} disabled={!facets}
+        nothingFoundMessage="No match" comboboxProps={{ withinPortal: true }} disabled={!facets} display={display}
       />
     );
   };
   const namespaces = options(facets?.['metadata.namespace'], state.namespace ? [state.namespace] : []);
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 6 }} spacing="sm" verticalSpacing="sm" role="group" aria-label="Catalog filters">
+    <SimpleGrid id="catalog-filters" cols={{ base: 1, xs: 2, sm: 3, lg: 6 }} spacing="sm" verticalSpacing="sm" role="group" aria-label="Catalog filters">
       {kinds ? (
         <Select
           label="Kind" {...withCounts(kindData)} value={state.kind} allowDeselect={false} searchable={false}
@@ -66,7 +69,7 @@ export function CatalogFilters({ state, kinds, facets, onChange }: CatalogFilter
       {(!facets || namespaces.length > 0) && (
         <Select
           label="Namespace" placeholder="All namespaces" {...withCounts(namespaces)} value={state.namespace ?? null} clearable
-          onChange={namespace => onChange({ namespace: namespace ?? undefined })} disabled={!facets}
+          onChange={namespace => onChange({ namespace: namespace ?? undefined })} disabled={!facets} display={display}
         />
       )}
     </SimpleGrid>

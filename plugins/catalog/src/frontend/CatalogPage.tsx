@@ -1,5 +1,6 @@
 import { Button, Card, Code, Group, Title } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
+import { useState } from 'react';
 import { EmptyState, ErrorState, Page } from '@atrium/frontend';
 import { Link, useParams } from 'react-router';
 import { useFilterFacets, useKindFacet } from './api';
@@ -16,6 +17,8 @@ export function CatalogPage() {
   const kinds = useKindFacet();
   const facets = useFilterFacets(state.kind);
   const plural = kindLabel(state.kind, true);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = state.types.length + state.owners.length + state.lifecycles.length + state.tags.length + (state.namespace ? 1 : 0);
 
   // The page owns `/catalog/*`; entity pages (`/catalog/:namespace/:kind/:name`) are matched before it.
   if (rest) {
@@ -35,8 +38,14 @@ export function CatalogPage() {
     >
       {/* Filters sit above the table rather than beside it: the table needs the width for six columns. */}
       <Card withBorder padding="md" component="section" aria-labelledby="catalog-filters-title">
-        <Group justify="space-between" mb="xs" mih={30}>
-          <Title order={2} size="h5" id="catalog-filters-title">Filters</Title>
+        <Group justify="space-between" mb="xs" mih={30} gap="xs">
+          <Title order={2} size="h5" id="catalog-filters-title" mr="auto">Filters</Title>
+          <Button
+            hiddenFrom="sm" variant="light" size="compact-sm" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            aria-expanded={filtersOpen} aria-controls="catalog-filters" onClick={() => setFiltersOpen(o => !o)}
+          >
+            {filtersOpen ? 'Fewer filters' : `More filters${activeFilters ? ` (${activeFilters})` : ''}`}
+          </Button>
           {hasFilters(state) && (
             <Button
               variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={16} aria-hidden />}
@@ -52,7 +61,7 @@ export function CatalogPage() {
             onRetry={() => { void kinds.refetch(); void facets.refetch(); }}
           />
         ) : (
-          <CatalogFilters state={state} kinds={kinds.data} facets={facets.data} onChange={patch => update(patch)} />
+          <CatalogFilters state={state} kinds={kinds.data} facets={facets.data} onChange={patch => update(patch)} expanded={filtersOpen} />
         )}
       </Card>
       <Card withBorder padding="md" component="section" aria-label={plural}>

@@ -66,7 +66,7 @@ const tags: CatalogColumn = {
     const hidden = all.length - MAX_TAGS;
     return (
       <Group gap={4} maw={200}>
-        {all.slice(0, MAX_TAGS).map(t => <Badge key={t} size="sm" variant="default" radius="sm" tt="none">{t}</Badge>)}
+        {all.slice(0, MAX_TAGS).map(t => <Badge key={t} size="sm" variant="default" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>{t}</Badge>)}
         {hidden > 0 && <Badge size="sm" variant="transparent" color="gray" tt="none" title={all.slice(MAX_TAGS).join(', ')}>+{hidden}</Badge>}
       </Group>
     );
