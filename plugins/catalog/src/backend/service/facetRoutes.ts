@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { InputError, type AtriumFastify } from '@atrium/backend';
-import { table } from '../database/entityRows.js';
+import type { EntityFilter } from '@atrium/model';
+import { table, type CatalogDb } from '../database/entityRows.js';
+import { FILTER_COLUMNS } from './filterColumns.js';
 import type { CatalogRoutesDeps } from './deps.js';
 import { entityFilterSql } from './filterSql.js';
 import { parseFilterParam, repeatable } from './queryParams.js';
@@ -13,20 +15,42 @@ export function facetRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
     if (facets.length === 0) throw new InputError('Missing facet parameter, give at least one (e.g. facet=kind)');
     const filter = parseFilterParam(request.query.filter);
     const c = deps.catalog;
-    // Values are grouped case-insensitively (the lowercased column) and shown as written.
-    const { rows } = await sql<{ key: string; value: string; n: string | number }>`
-      select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
-      from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
-      where s.key in (${sql.join(facets.map((f) => f.toLowerCase()))}) and s.value is not null and e.final is not null
-        and ${entityFilterSql(c, filter, sql`e.id`)}
-      group by s.key, s.value
-      order by s.key, s.value`.execute(c.db);
     const result: Record<string, Array<{ value: string; count: number }>> = {};
-    for (const facet of facets) {
-      const key = facet.toLowerCase();
-      result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
+    const searchFacets = facets.filter((f) => !FILTER_COLUMNS[f.toLowerCase()]);
+    for (const facet of facets.filter((f) => FILTER_COLUMNS[f.toLowerCase()])) {
+      result[facet] = await columnFacet(c, facet.toLowerCase(), filter);
+    }
+    if (searchFacets.length > 0) {
+      // Values are grouped case-insensitively (the lowercased column) and shown as written.
+      const { rows } = await sql<{ key: string; value: string; n: string | number }>`
+        select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
+        from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
+        where s.key in (${sql.join(searchFacets.map((f) => f.toLowerCase()))}) and s.value is not null and e.final is not null
+          and ${entityFilterSql(c, filter, sql`e.id`)}
+        group by s.key, s.value
+        order by s.key, s.value`.execute(c.db);
+      for (const facet of searchFacets) {
+        const key = facet.toLowerCase();
+        result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
+      }
     }
     return { facets: result };
   });
 }
 
+/**
+ * A facet on a key with its own column (kind, type, lifecycle…): counted from the indexed column, which
+ * stays fast at 100,000 entities, with each value's spelling read from one search row.
+ */
+async function columnFacet(c: CatalogDb, key: string, filter: EntityFilter | undefined): Promise<Array<{ value: string; count: number }>> {
+  const column = sql.ref(`e.${FILTER_COLUMNS[key]!}`);
+  const { rows } = await sql<{ value: string; n: string | number }>`
+    select coalesce((select coalesce(s.original_value, s.value) from ${table(c, 'search')} s where s.key = ${key} and s.value = v.value limit 1), v.value) as value, v.n
+    from (
+      select ${column} as value, count(*) as n from ${table(c, 'entities')} e
+      where e.final is not null and ${column} is not null and ${entityFilterSql(c, filter, sql`e.id`)}
+      group by 1
+    ) v
+    order by v.value`.execute(c.db);
+  return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+}
