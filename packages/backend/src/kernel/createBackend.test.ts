@@ -169,6 +169,15 @@ describe('start-up failures name the plugin and say what is wrong', () => {
     await expect(startTestBackend({ features: [broken] })).rejects.toThrow('Plugin "broken" failed to start: cannot reach the widget API');
   });
 
+  it('names the module when a module of a plugin fails to init', async () => {
+    const failing = createBackendModule({
+      pluginId: 'greeter',
+      moduleId: 'flaky',
+      register: (env) => env.registerInit({ deps: { point: suffixPoint }, init: () => { throw new Error('no suffix source'); } }),
+    });
+    await expect(startTestBackend({ features: [greeterPlugin, failing] })).rejects.toThrow('Plugin "greeter" failed to start: its module "flaky" failed: no suffix source');
+  });
+
   it('fails with the key path when config is invalid', async () => {
     await expect(startTestBackend({ features: [greeterPlugin], config: { greeter: { apiKey: 42 } } })).rejects.toThrow(/greeter\.apiKey/);
   });

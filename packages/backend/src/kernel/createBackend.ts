@@ -122,8 +122,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
           try {
             for (const { module, init } of node.modules) {
               if (!init) continue;
-              await init.init(await resolveDeps(registry, init.deps, pluginId, node.extensionPoints));
-              void module;
+              try {
+                await init.init(await resolveDeps(registry, init.deps, pluginId, node.extensionPoints));
+              } catch (e) {
+                throw new StartupError(`its module "${module.moduleId}" failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+              }
             }
             const init = node.init!;
             const result = (await init.init(await resolveDeps(registry, init.deps, pluginId, node.extensionPoints))) as Record<string, unknown> | undefined;
