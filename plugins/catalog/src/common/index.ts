@@ -88,3 +88,4 @@ export interface AnalyzeLocationResponse {
     fields: Array<{ field: string; state: 'analysisSuggestedValue' | 'analysisSuggestedNoValue' | 'needsUserInput'; value: string | null; description: string }>;
   }>;
 }
+export { CatalogClient, CatalogClientError, type CatalogClientOptions, type CatalogFilter, type FetchLike, type AbortSignalLike, type GetEntitiesOptions, type QueryEntitiesOptions } from './catalogClient.js';

@@ -1,0 +1,2 @@
+/** The scaffolder plugin's API contract, shared by its backend and frontend. */
+export const SCAFFOLDER_PLUGIN_ID = 'scaffolder';

@@ -1,0 +1,2 @@
+/** The search plugin's API contract, shared by its backend and frontend. */
+export const SEARCH_PLUGIN_ID = 'search';
