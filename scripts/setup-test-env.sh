@@ -7,6 +7,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# The reference MkDocs build that TechDocs' parity tests compare against (Debian's, no PyPI needed).
+command -v mkdocs >/dev/null 2>&1 || need_apt+=(mkdocs mkdocs-material python3-pymdownx mkdocs-material-extensions)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup: missing ${need_apt[*]}; install them with: sudo apt-get install -y ${need_apt[*]}" >&2

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 7107;
+// ATRIUM_E2E_PORT lets several checkouts or sessions run the browser tests side by side.
+const PORT = Number(process.env.ATRIUM_E2E_PORT ?? 7107);
 // Set to test a portal that is already running (e.g. `npm start`) instead of starting one.
 const externalUrl = process.env.ATRIUM_E2E_URL;
 
