@@ -29,6 +29,7 @@ export { IdentityManager, getDefaultIdentityManager } from './api/identity';
 export type { Identity } from './api/identity';
 export type { FrontendConfig, FrontendConfigData } from './api/config';
 export { useApiMutation, useApiQuery } from './api/queries';
+export { useStarredEntities } from './api/starredEntities';
 
 // Testing
 
