@@ -12,6 +12,7 @@ import { applyFullMutation } from './providers/applyFullMutation.js';
 import { locationEntityFor } from './providers/locationEntity.js';
 import { trustedRootOf, withTrustedRoots } from './providers/trustedReader.js';
 import { createCatalogRoutes } from './service/index.js';
+import { eventStreamRoutes } from './service/eventStreamRoutes.js';
 import { catalogProcessingExtensionPoint, type EntityProvider } from './providers/extensionPoint.js';
 import { createProviderConnection } from './providers/providerConnection.js';
 
@@ -87,6 +88,7 @@ export const catalogPlugin = createBackendPlugin({
           allowedLocationTypes: settings.allowedLocationTypes,
           readonly: settings.readonly,
         }));
+        http.register(eventStreamRoutes({ httpAuth, events, topic: CATALOG_ENTITY_CHANGED_TOPIC }));
         lifecycle.addStartupHook(async () => {
           engine.start();
           for (const provider of providers) {
