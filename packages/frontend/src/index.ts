@@ -15,7 +15,10 @@ export { HomeWidgets } from './app/HomeWidgets';
 export { iconNames } from './app/icons';
 
 // Entities
-export type { EntitySource } from './entity/entitySource';
+export type { EntitySource, UnregisterPlan } from './entity/entitySource';
+export { entitySourceLinks } from './entity/entityLinks';
+export type { EntitySourceLinks } from './entity/entityLinks';
+export { useLiveEntityUpdates, queryKeyMentions } from './entity/useLiveEntityUpdates';
 export { createStaticEntitySource } from './entity/entitySource';
 export { useEntity } from './entity/EntityContext';
 export { hasAnnotation, isKind, selectForEntity } from './entity/entityExtensions';

@@ -4,6 +4,7 @@ import { stringifyEntityRef } from '@atrium/model';
 import type { ReactNode } from 'react';
 import { EntityRefLink } from '../ui/EntityRefLink';
 import { Page } from '../ui/Page';
+import { EntityActions } from './EntityActions';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const lifecycleColor = (l: string) => (l === 'production' ? 'teal' : l === 'deprecated' ? 'red' : 'yellow');
@@ -17,7 +18,7 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Title block of the entity page: kind, title, name, owner, lifecycle and tags. */
+/** Title block of the entity page: kind, title, name, owner, lifecycle, tags, and the star and actions. */
 export function EntityHeader({ entity, children }: { entity: Entity; children: ReactNode }) {
   const { metadata, spec } = entity;
   const owner = str(spec?.owner);
@@ -28,6 +29,7 @@ export function EntityHeader({ entity, children }: { entity: Entity; children: R
     <Page
       title={title}
       documentTitle={`${title} (${entity.kind})`}
+      actions={<EntityActions entity={entity} />}
       eyebrow={
         <Group gap={8} mb={6} wrap="wrap">
           <Badge variant="light" radius="sm" data-testid="entity-kind">{entity.kind}{type ? ` · ${type}` : ''}</Badge>

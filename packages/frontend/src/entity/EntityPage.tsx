@@ -9,10 +9,11 @@ import { ExtensionRenderer } from '../plugin/ExtensionRenderer';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
 import { LoadingState } from '../ui/LoadingState';
-import { EntityContext } from './EntityContext';
+import { EntityContext, EntityLoadedAtContext } from './EntityContext';
 import { EntityHeader } from './EntityHeader';
 import { EntityOverview } from './EntityOverview';
 import { selectForEntity } from './entityExtensions';
+import { useLiveEntityUpdates } from './useLiveEntityUpdates';
 
 const OVERVIEW = 'overview';
 
@@ -27,6 +28,8 @@ export function EntityPage() {
     enabled: Boolean(entitySource),
   });
   useDocumentTitle(query.data ? undefined : query.isPending ? 'Loading entity' : 'Entity not found');
+  // The entity and every card's data refetch when the catalog reports a change to what they show.
+  useLiveEntityUpdates();
 
   if (!entitySource) {
     return <EmptyState title="No catalog installed" description="Entity pages need a catalog. Install the catalog plugin, or pass an entitySource to createApp()." />;
@@ -42,7 +45,11 @@ export function EntityPage() {
       />
     );
   }
-  return <EntityTabsView entity={query.data} basePath={`/catalog/${namespace}/${kind}/${name}`} tabPath={rest.split('/')[0] ?? ''} />;
+  return (
+    <EntityLoadedAtContext.Provider value={query.dataUpdatedAt}>
+      <EntityTabsView entity={query.data} basePath={`/catalog/${namespace}/${kind}/${name}`} tabPath={rest.split('/')[0] ?? ''} />
+    </EntityLoadedAtContext.Provider>
+  );
 }
 
 function EntityTabsView({ entity, basePath, tabPath }: { entity: Entity; basePath: string; tabPath: string }) {

@@ -49,7 +49,10 @@ export function CatalogFilters({ state, kinds, facets, onChange, expanded }: Cat
       <MultiSelect
         key={key} label={label} placeholder={selected.length ? undefined : `Any ${label.toLowerCase()}`} {...withCounts(data)} value={selected}
         onChange={values => onChange({ [key]: values })} searchable clearable hidePickedOptions
-        nothingFoundMessage="No match" comboboxProps={{ withinPortal: true }} disabled={!facets} display={display}
+        nothingFoundMessage="No match" comboboxProps={{ withinPortal: true }} display={display}
+        // "Owned by me & my teams" decides the owners itself.
+        disabled={!facets || (key === 'owners' && state.scope === 'owned')}
+        description={key === 'owners' && state.scope === 'owned' ? 'Set by “Owned by me”' : undefined}
       />
     );
   };

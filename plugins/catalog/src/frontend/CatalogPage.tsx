@@ -1,14 +1,18 @@
 import { Button, Card, Code, Group, Title } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconAlertTriangle, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { EmptyState, ErrorState, Page } from '@atrium/frontend';
+import { EmptyState, ErrorState, Page, useLiveEntityUpdates } from '@atrium/frontend';
+import { CATALOG_PLUGIN_ID } from '@atrium/plugin-catalog/common';
 import { Link, useParams } from 'react-router';
 import { useFilterFacets, useKindFacet } from './api';
 import { CatalogFilters } from './CatalogFilters';
+import { CatalogScopeControl } from './CatalogScopeControl';
 import { CatalogTable } from './CatalogTable';
 import { hasFilters } from './catalogViewState';
 import { kindLabel } from './kindIcons';
 import { useCatalogView } from './useCatalogView';
+
+const LIVE_KEYS = [[CATALOG_PLUGIN_ID, 'by-query'], [CATALOG_PLUGIN_ID, 'facets']] as const;
 
 /** `/catalog`: every entity of a kind, filtered, searched, sorted and paged on the server; the view is in the URL. */
 export function CatalogPage() {
@@ -18,6 +22,8 @@ export function CatalogPage() {
   const facets = useFilterFacets(state.kind);
   const plural = kindLabel(state.kind, true);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // New, changed and removed entities show up in the table and the counts without a reload.
+  useLiveEntityUpdates(LIVE_KEYS);
   const activeFilters = state.types.length + state.owners.length + state.lifecycles.length + state.tags.length + (state.namespace ? 1 : 0);
 
   // The page owns `/catalog/*`; entity pages (`/catalog/:namespace/:kind/:name`) are matched before it.
@@ -35,7 +41,14 @@ export function CatalogPage() {
     <Page
       title="Catalog" documentTitle={`${plural} · Catalog`}
       subtitle="Everything the organisation builds and runs, and who owns it. Pick a kind, narrow it down, and open an entity to see how it fits together."
+      actions={
+        <>
+          <Button component={Link} to="/catalog-errors" variant="default" leftSection={<IconAlertTriangle size={16} aria-hidden />}>Errors</Button>
+          <Button component={Link} to="/catalog-import" leftSection={<IconPlus size={16} aria-hidden />}>Register existing component</Button>
+        </>
+      }
     >
+      <CatalogScopeControl value={state.scope} onChange={scope => update({ scope })} />
       {/* Filters sit above the table rather than beside it: the table needs the width for six columns. */}
       <Card withBorder padding="md" component="section" aria-labelledby="catalog-filters-title">
         <Group justify="space-between" mb="xs" mih={30} gap="xs">
@@ -49,7 +62,7 @@ export function CatalogPage() {
           {hasFilters(state) && (
             <Button
               variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={16} aria-hidden />}
-              onClick={() => update({ types: [], owners: [], lifecycles: [], tags: [], namespace: undefined, text: '' })}
+              onClick={() => update({ scope: 'all', types: [], owners: [], lifecycles: [], tags: [], namespace: undefined, text: '' })}
             >
               Clear filters
             </Button>

@@ -1,9 +1,9 @@
 import { Box, Button, Code, Stack } from '@mantine/core';
-import { DataTableView, EmptyState, ErrorState, LoadingState } from '@atrium/frontend';
+import { DataTableView, EmptyState, ErrorState, LoadingState, useStarredEntities } from '@atrium/frontend';
 import type { SortState } from '@atrium/frontend';
 import type { Entity } from '@atrium/model';
 import { stringifyEntityRef } from '@atrium/model';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useCatalogPage } from './api';
 import { columnsForKind } from './catalogColumns';
 import { hasFilters, type CatalogViewState } from './catalogViewState';
@@ -11,6 +11,7 @@ import { CatalogSearchBox } from './CatalogSearchBox';
 import { CursorPager } from './CursorPager';
 import { kindLabel } from './kindIcons';
 import type { CatalogViewUpdate } from './useCatalogView';
+import { useOwnershipRefs } from './useOwnershipRefs';
 
 export interface CatalogTableProps {
   state: CatalogViewState;
@@ -21,11 +22,15 @@ export interface CatalogTableProps {
 export function CatalogTable({ state, onChange }: CatalogTableProps) {
   const columns = columnsForKind(state.kind);
   const sortColumn = columns.find(c => c.id === state.sort && c.orderField) ?? columns[0]!;
-  const result = useCatalogPage(state, sortColumn.orderField);
+  const ownership = useOwnershipRefs();
+  const { starredRefs } = useStarredEntities();
+  const starred = useMemo(() => [...starredRefs], [starredRefs]);
+  // "Owned by me" waits for the user's teams, or the first answer would show only what the user owns alone.
+  const result = useCatalogPage(state, sortColumn.orderField, { ownedBy: ownership.refs, starred }, state.scope !== 'owned' || ownership.ready);
   const noun = kindLabel(state.kind, true).toLocaleLowerCase('en-US');
   const data = result.data;
   const sort: SortState = { columnId: sortColumn.id, direction: state.direction };
-  const clearFilters = () => onChange({ types: [], owners: [], lifecycles: [], tags: [], namespace: undefined, text: '' });
+  const clearFilters = () => onChange({ scope: 'all', types: [], owners: [], lifecycles: [], tags: [], namespace: undefined, text: '' });
 
   let placeholder: ReactNode;
   if (result.isError) {
@@ -37,6 +42,22 @@ export function CatalogTable({ state, onChange }: CatalogTableProps) {
     );
   } else if (!data) {
     placeholder = <LoadingState lines={10} label={`Loading ${noun}`} />;
+  } else if (data.items.length === 0 && state.scope === 'starred' && !starred.some(r => r.startsWith(`${state.kind}:`))) {
+    placeholder = (
+      <EmptyState
+        title={`You have not starred any ${noun}`}
+        description="Open an entity and press the star next to its title; starred entities are kept in this browser."
+        action={<Button variant="light" onClick={() => onChange({ scope: 'all' })}>Show all {noun}</Button>}
+      />
+    );
+  } else if (data.items.length === 0 && state.scope === 'owned' && !hasFilters({ ...state, scope: 'all' })) {
+    placeholder = (
+      <EmptyState
+        title={`You and your teams own no ${noun}`}
+        description={<>Nothing of this kind is owned by <Code>{ownership.userEntityRef ?? 'you'}</Code>{ownership.refs.length > 1 ? ' or the groups you belong to' : ' (you belong to no group in the catalog)'}. Set <Code>spec.owner</Code> in a descriptor to claim it.</>}
+        action={<Button variant="light" onClick={() => onChange({ scope: 'all' })}>Show all {noun}</Button>}
+      />
+    );
   } else if (data.items.length === 0 && hasFilters(state)) {
     placeholder = (
       <EmptyState

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byQueryParams, entityFilterParam, parseViewState, serializeViewState } from './catalogViewState';
+import { byQueryRequest, entityFilterParam, entityFilterParams, parseViewState, serializeViewState } from './catalogViewState';
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 
@@ -26,11 +26,36 @@ describe('catalog view state in the URL', () => {
   });
 
   it('sends only the cursor on later pages, and the text search over names and titles on the first', () => {
-    expect(byQueryParams(parse('q=play'), 'metadata.name')).toMatchObject({
-      filter: 'kind=component', orderField: 'metadata.name,asc', fullTextFilterTerm: 'play', fullTextFilterFields: 'metadata.name,metadata.title',
-    });
-    const later = byQueryParams(parse('q=play&cursor=xyz&page=2'), 'metadata.name');
-    expect(later).toMatchObject({ cursor: 'xyz', limit: 20 });
-    expect(later).not.toHaveProperty('filter');
+    const first = byQueryRequest(parse('q=play'), 'metadata.name', {})!;
+    expect(first.path).toBe('?filter=kind%3Dcomponent');
+    expect(first.query).toMatchObject({ orderField: 'metadata.name,asc', fullTextFilterTerm: 'play', fullTextFilterFields: 'metadata.name,metadata.title' });
+    const later = byQueryRequest(parse('q=play&cursor=xyz&page=2'), 'metadata.name', {})!;
+    expect(later).toEqual({ path: '', query: expect.objectContaining({ cursor: 'xyz', limit: 20 }) });
+    expect(later.query).not.toHaveProperty('fullTextFilterTerm');
+  });
+
+  it('"owned by me" filters by the user and their teams instead of the chosen owners, and keeps the other filters', () => {
+    const state = parse('only=owned&owner=group%3Adefault%2Fother&type=service');
+    expect(state.scope).toBe('owned');
+    expect(serializeViewState(state).get('only')).toBe('owned');
+    expect(entityFilterParams(state, { ownedBy: ['user:default/tom', 'group:default/playback-team'] }))
+      .toEqual(['kind=component,spec.type=service,relations.ownedby=user:default/tom,relations.ownedby=group:default/playback-team']);
+    // Someone who owns nothing and is in no team gets no query at all, rather than everything.
+    expect(entityFilterParams(state, { ownedBy: [] })).toEqual([]);
+    expect(byQueryRequest(state, undefined, { ownedBy: [] })).toBeUndefined();
+  });
+
+  it('"starred" asks for each starred entity of the kind as an alternative, with the other filters in each', () => {
+    const state = parse('only=starred&lifecycle=production');
+    const starred = ['component:default/a', 'api:default/b', 'component:team-x/c'];
+    expect(entityFilterParams(state, { starred })).toEqual([
+      'kind=component,spec.lifecycle=production,metadata.namespace=default,metadata.name=a',
+      'kind=component,spec.lifecycle=production,metadata.namespace=team-x,metadata.name=c',
+    ]);
+    expect(entityFilterParams(parse('only=starred&kind=group'), { starred })).toEqual([]);
+  });
+
+  it('ignores an unknown quick filter', () => {
+    expect(parse('only=everything').scope).toBe('all');
   });
 });

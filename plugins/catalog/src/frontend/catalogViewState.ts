@@ -5,10 +5,13 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 export const DEFAULT_KIND = 'component';
 
 export type SortDirection = 'asc' | 'desc';
+/** Quick filters: everything, what the user and their teams own, or what they starred. */
+export type CatalogScope = 'all' | 'owned' | 'starred';
 
 /** Everything that decides what the catalog page shows; it lives in the URL query. */
 export interface CatalogViewState {
   kind: string;
+  scope: CatalogScope;
   types: string[];
   owners: string[];
   lifecycles: string[];
@@ -37,6 +40,7 @@ export function parseViewState(params: URLSearchParams): CatalogViewState {
   const cursor = params.get('cursor') || undefined;
   return {
     kind: (params.get('kind') || DEFAULT_KIND).toLocaleLowerCase('en-US'),
+    scope: params.get('only') === 'owned' || params.get('only') === 'starred' ? (params.get('only') as CatalogScope) : 'all',
     types: clean(params.getAll('type')),
     owners: clean(params.getAll('owner')),
     lifecycles: clean(params.getAll('lifecycle')),
@@ -55,6 +59,7 @@ export function parseViewState(params: URLSearchParams): CatalogViewState {
 export function serializeViewState(state: CatalogViewState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.kind !== DEFAULT_KIND) params.set('kind', state.kind);
+  if (state.scope !== 'all') params.set('only', state.scope);
   for (const v of state.types) params.append('type', v);
   for (const v of state.owners) params.append('owner', v);
   for (const v of state.lifecycles) params.append('lifecycle', v);
@@ -73,24 +78,47 @@ export function serializeViewState(state: CatalogViewState): URLSearchParams {
 
 /** Whether any filter narrows the kind's entities (the kind itself does not count). */
 export function hasFilters(state: CatalogViewState): boolean {
-  return Boolean(state.types.length || state.owners.length || state.lifecycles.length || state.tags.length || state.namespace || state.text.trim());
+  return Boolean(state.scope !== 'all' || state.types.length || state.owners.length || state.lifecycles.length || state.tags.length || state.namespace || state.text.trim());
 }
 
 // Commas separate conditions in the filter syntax, so a value holding one cannot be expressed.
 const safe = (values: string[]) => values.filter(v => !v.includes(','));
 
+type FilterState = Pick<CatalogViewState, 'kind' | 'types' | 'owners' | 'lifecycles' | 'tags' | 'namespace'>;
+
+/** What the quick filters resolve to: the user's ownership refs (self and teams) and starred refs. */
+export interface ScopeRefs {
+  ownedBy?: readonly string[];
+  starred?: readonly string[];
+}
+
 /**
  * The `filter` parameter: conditions are AND-ed, and a key repeated with several values matches any
  * of them, so "type A or B, owned by C" is `kind=component,spec.type=a,spec.type=b,relations.ownedby=c`.
+ * "Owned by me" replaces the owner choice with the user's ownership refs.
  */
-export function entityFilterParam(state: Pick<CatalogViewState, 'kind' | 'types' | 'owners' | 'lifecycles' | 'tags' | 'namespace'>): string {
+export function entityFilterParam(state: FilterState, ownedBy?: readonly string[]): string {
   const conditions = [`kind=${state.kind}`];
   for (const v of safe(state.types)) conditions.push(`spec.type=${v}`);
-  for (const v of safe(state.owners)) conditions.push(`relations.ownedby=${v}`);
+  for (const v of safe(ownedBy ? [...ownedBy] : state.owners)) conditions.push(`relations.ownedby=${v}`);
   for (const v of safe(state.lifecycles)) conditions.push(`spec.lifecycle=${v}`);
   for (const v of safe(state.tags)) conditions.push(`metadata.tags=${v}`);
   if (state.namespace) conditions.push(`metadata.namespace=${state.namespace}`);
   return conditions.join(',');
+}
+
+/**
+ * Every `filter` parameter of a view; several are alternatives (OR). Starred entities become one
+ * alternative each (the other filters repeated in every one), since a filter cannot pair a namespace
+ * with a name. An empty list means nothing can match (e.g. no starred entity of this kind).
+ */
+export function entityFilterParams(state: CatalogViewState, scope: ScopeRefs): string[] {
+  if (state.scope === 'owned') return scope.ownedBy?.length ? [entityFilterParam(state, scope.ownedBy)] : [];
+  const base = entityFilterParam(state);
+  if (state.scope !== 'starred') return [base];
+  const mine = (scope.starred ?? []).map(r => /^([^:]+):([^/]+)\/(.+)$/.exec(r)).filter(m => m && m[1] === state.kind);
+  return mine.filter(m => !m![2]!.includes(',') && !m![3]!.includes(','))
+    .map(m => `${base},metadata.namespace=${m![2]},metadata.name=${m![3]}`);
 }
 
 /** Fields the table needs; leaving out annotations and API definitions keeps pages small. */
@@ -99,17 +127,25 @@ export const LIST_FIELDS = [
   'spec.type', 'spec.lifecycle', 'spec.owner', 'spec.system', 'spec.domain', 'spec.parent', 'spec.profile', 'relations',
 ].join(',');
 
-/** Query parameters of `GET /entities/by-query` for a view and the catalog field its sort column uses. */
-export function byQueryParams(state: CatalogViewState, orderField: string | undefined): QueryParams {
+/**
+ * The path and query of `GET /entities/by-query` for a view and the catalog field its sort column uses,
+ * or undefined when the quick filter leaves nothing to ask for. Repeated `filter`s go in the path
+ * because the API client takes one value per parameter.
+ */
+export function byQueryRequest(state: CatalogViewState, orderField: string | undefined, scope: ScopeRefs): { path: string; query: QueryParams } | undefined {
   // A cursor carries its own filter, order and text; the backend ignores them when one is given.
-  if (state.cursor) return { cursor: state.cursor, limit: state.limit, fields: LIST_FIELDS };
+  if (state.cursor) return { path: '', query: { cursor: state.cursor, limit: state.limit, fields: LIST_FIELDS } };
+  const filters = entityFilterParams(state, scope);
+  if (filters.length === 0) return undefined;
   const text = state.text.trim();
   return {
-    filter: entityFilterParam(state),
-    orderField: orderField ? `${orderField},${state.direction}` : undefined,
-    fullTextFilterTerm: text || undefined,
-    fullTextFilterFields: text ? 'metadata.name,metadata.title' : undefined,
-    limit: state.limit,
-    fields: LIST_FIELDS,
+    path: `?${filters.map(f => `filter=${encodeURIComponent(f)}`).join('&')}`,
+    query: {
+      orderField: orderField ? `${orderField},${state.direction}` : undefined,
+      fullTextFilterTerm: text || undefined,
+      fullTextFilterFields: text ? 'metadata.name,metadata.title' : undefined,
+      limit: state.limit,
+      fields: LIST_FIELDS,
+    },
   };
 }
