@@ -1,0 +1,61 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * The index: one row per document and generation. A full reindex writes a new generation next to the
+ * live one and swaps (see SearchIndex.ts), so queries never see a half-built or empty index.
+ */
+export const searchMigrations: Record<string, Migration> = {
+  '0001_documents': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('index_state')
+        .addColumn('type', 'text', (c) => c.primaryKey())
+        .addColumn('live_generation', 'bigint', (c) => c.notNull())
+        .addColumn('building_generation', 'bigint')
+        .addColumn('last_indexed_at', 'timestamptz')
+        .execute();
+      await sql`create sequence generation_seq`.execute(db);
+      await sql`
+        create table documents (
+          type text not null,
+          generation bigint not null,
+          location text not null,
+          title text not null,
+          -- name as typed in URLs (lowercase, words joined by dashes): exact matches rank first
+          name_key text,
+          -- name and title together: what typo-tolerant and prefix matching compare with
+          label text not null,
+          keywords text not null default '',
+          summary text not null default '',
+          body text not null default '',
+          entity_ref text,
+          kind text,
+          doc_type text,
+          owner text,
+          lifecycle text,
+          namespace text,
+          tags text[] not null default '{}',
+          document jsonb not null,
+          updated_at timestamptz not null default now(),
+          tsv tsvector generated always as (
+            setweight(to_tsvector('english', title), 'A') ||
+            setweight(to_tsvector('english', keywords), 'B') ||
+            setweight(to_tsvector('english', summary), 'C') ||
+            setweight(to_tsvector('english', body), 'D')
+          ) stored,
+          primary key (type, generation, location)
+        )`.execute(db);
+      await sql`create index documents_tsv_idx on documents using gin (tsv)`.execute(db);
+      // Words of titles, names and descriptions: typos are corrected against these (small, trigram-indexed).
+      await sql`create table lexicon (word text primary key)`.execute(db);
+      await sql`create index lexicon_word_trgm_idx on lexicon using gin (word public.gin_trgm_ops)`.execute(db);
+      await sql`create index documents_name_key_idx on documents (name_key)`.execute(db);
+      await sql`create index documents_entity_ref_idx on documents (type, entity_ref)`.execute(db);
+      await sql`create index documents_title_idx on documents (type, generation, lower(title))`.execute(db);
+      await sql`create index documents_tags_idx on documents using gin (tags)`.execute(db);
+      for (const column of ['kind', 'doc_type', 'owner', 'lifecycle']) {
+        await sql`create index ${sql.raw(`documents_${column}_idx`)} on documents (lower(${sql.ref(column)}))`.execute(db);
+      }
+    },
+  },
+};

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
+import { encodeCursor } from './cursor.js';
+import { allFilters } from './filterSql.js';
+import { matchCondition, rankExpression, termCte } from './matchSql.js';
+import { findCorrections } from './lexicon.js';
+import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
+import type { SearchTables } from './SearchIndex.js';
+
+export interface EngineQuery {
+  term: string;
+  /** Empty: every type. */
+  types: string[];
+  filters: Record<string, string[]>;
+  page: number;
+  pageLimit: number;
+}
+
+interface HitRow {
+  type: string;
+  document: SearchDocument;
+  rank: number;
+  total: string;
+  hl_title: string | null;
+  hl_text: string | null;
+}
+
+/** Long pages are cut here before highlighting: ts_headline reads the whole text it is given. */
+const HEADLINE_TEXT_CHARS = 20_000;
+const FACET_VALUES = 50;
+
+/** Queries the live generation of the index: ranked, filtered, paged results with highlights, and facet counts. */
+export class SearchEngine {
+  /** Random per process, so no document text can contain them by accident. */
+  private readonly preTag: string;
+  private readonly postTag: string;
+
+  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string) {
+    const id = randomBytes(6).toString('hex');
+    this.preTag = `<hl-${id}>`;
+    this.postTag = `</hl-${id}>`;
+  }
+
+  async query(query: EngineQuery): Promise<SearchResultSet> {
+    const { term, tsquery, browsing } = await this.prepare(query.term);
+    const offset = query.page * query.pageLimit;
+    const highlight = tsquery !== undefined;
+    const opts = (extra: string) => `StartSel="${this.preTag}", StopSel="${this.postTag}", ${extra}`;
+    const { rows } = await sql<HitRow>`
+      with q as (${termCte(tsquery)}),
+      hits as (
+        select d.type, d.document, d.title, d.summary, d.body, d.location,
+               ${rankExpression(term)} as rank, count(*) over () as total
+        from ${this.table('documents')} d
+        join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
+        cross join q
+        where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
+          and ${browsing ? sql`true` : matchCondition()}
+          and ${allFilters('d', query.filters)}
+        order by rank desc, lower(d.title), d.location
+        limit ${query.pageLimit + 1} offset ${offset}
+      )
+      select h.type, h.document, h.rank, h.total,
+        ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
+        ${highlight ? sql`ts_headline('english', left(case when h.body <> '' then h.body else h.summary end, ${HEADLINE_TEXT_CHARS}), q.tsq,
+          ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
+      from hits h cross join q
+      order by h.rank desc, lower(h.title), h.location`.execute(this.db);
+
+    const page = rows.slice(0, query.pageLimit);
+    // Past the last page the window count is gone with the rows; a separate count says how many there are.
+    const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
+    return {
+      results: page.map((r) => ({
+        type: r.type,
+        document: r.document,
+        rank: offset + page.indexOf(r) + 1,
+        ...(highlight && {
+          highlight: {
+            preTag: this.preTag,
+            postTag: this.postTag,
+            fields: { title: r.hl_title ?? '', text: r.hl_text ?? '' },
+          },
+        }),
+      })),
+      ...(rows.length > query.pageLimit && { nextPageCursor: encodeCursor(query.page + 1) }),
+      ...(query.page > 0 && { previousPageCursor: encodeCursor(query.page - 1) }),
+      numberOfResults: total,
+    };
+  }
+
+  /** Counts per type (with every filter) and per facet value (with the types and every other facet's filter). */
+  async facets(query: Omit<EngineQuery, 'page' | 'pageLimit'>): Promise<SearchFacetsResponse> {
+    const { tsquery, browsing } = await this.prepare(query.term);
+    const columns: Record<FacetField, string> = { kind: 'm.kind', type: 'm.doc_type', owner: 'm.owner', lifecycle: 'm.lifecycle', tags: 'unnest(m.tags)' };
+    const inTypes = query.types.length ? sql`m.type = any(${query.types}::text[])` : sql`true`;
+    const branches = [
+      sql`(select 'types' as facet, m.type as value, count(*) as count from m where ${allFilters('m', query.filters)} group by 2)`,
+      ...FACET_FIELDS.map((f) => sql`(select ${sql.lit(f)} as facet, v.value, count(*) as count
+        from (select ${sql.raw(columns[f])} as value from m where ${inTypes} and ${allFilters('m', query.filters, f)}) v
+        where v.value is not null group by 2 order by 3 desc, 2 limit ${FACET_VALUES})`),
+    ];
+    const { rows } = await sql<{ facet: string; value: string; count: string }>`
+      with q as (${termCte(tsquery)}),
+      m as materialized (
+        select d.type, d.kind, d.doc_type, d.owner, d.lifecycle, d.namespace, d.entity_ref, d.tags, d.document
+        from ${this.table('documents')} d
+        join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
+        cross join q
+        where ${browsing ? sql`true` : matchCondition()}
+      )
+      ${sql.join(branches, sql` union all `)}`.execute(this.db);
+    const result: SearchFacetsResponse = { types: {}, facets: { kind: [], type: [], owner: [], lifecycle: [], tags: [] } };
+    for (const r of rows) {
+      if (r.facet === 'types') result.types[r.value] = Number(r.count);
+      else result.facets[r.facet as FacetField].push({ value: r.value, count: Number(r.count) });
+    }
+    return result;
+  }
+
+  /** Parses the term and corrects its typos against the lexicon. An empty term browses everything. */
+  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean }> {
+    const term = parseTerm(text);
+    const correctable = new Set(correctableWords(term));
+    const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
+    const corrections = await findCorrections(this.db, this.schema, words);
+    return { term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '' };
+  }
+
+  private async count(query: EngineQuery, tsquery: string | undefined, browsing: boolean): Promise<number> {
+    const { rows } = await sql<{ n: string }>`
+      with q as (${termCte(tsquery)})
+      select count(*) as n from ${this.table('documents')} d
+      join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
+      cross join q
+      where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
+        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)}`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  private table(name: 'documents' | 'index_state') {
+    return sql.table(`${this.schema}.${name}`);
+  }
+}

@@ -1,0 +1,152 @@
+import { sql, type ColumnType, type Kysely } from 'kysely';
+import type { SearchDocument } from '@atrium/plugin-search/common';
+import type { SearchIndexWriter, TextWeight } from '../extensionPoint.js';
+import { toDocumentRow, type DocumentRow } from './documentRows.js';
+import { addToLexicon, lexiconWords } from './lexicon.js';
+
+interface IndexStateRow {
+  type: string;
+  live_generation: string;
+  building_generation: string | null;
+  last_indexed_at: Date | null;
+}
+export interface SearchTables {
+  documents: DocumentRow & { updated_at: ColumnType<Date, never, Date> };
+  index_state: IndexStateRow;
+}
+
+const BATCH = 500;
+
+/**
+ * Writes the index. Each type has a live generation that queries read; a full reindex fills a new
+ * generation beside it and swaps in one transaction, so the index is never empty or half-built.
+ * Incremental writes go to both generations while a reindex runs, and win over the reindex's
+ * (possibly older) copy of the same document.
+ */
+export class SearchIndex {
+  /** Locations removed while a reindex of their type runs here: the reindex may have read them before. */
+  private readonly removedDuringBuild = new Map<string, Set<string>>();
+  private readonly weights = new Map<string, TextWeight>();
+
+  /** `schema`: the plugin's schema, for raw SQL (query builders already target it). */
+  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string) {}
+
+  async registerType(type: string, textWeight: TextWeight): Promise<void> {
+    this.weights.set(type, textWeight);
+    await sql`insert into ${sql.table(`${this.schema}.index_state`)} (type, live_generation) values (${type}, nextval(${`${this.schema}.generation_seq`}))
+      on conflict (type) do nothing`.execute(this.db);
+  }
+
+  /** Starts a full reindex: a fresh generation (dropping what a crashed earlier run left behind). */
+  async beginReindex(type: string): Promise<string> {
+    const state = await this.state(type);
+    if (state.building_generation) await this.db.deleteFrom('documents').where('type', '=', type).where('generation', '=', state.building_generation).execute();
+    const { rows } = await sql<{ g: string }>`select nextval(${`${this.schema}.generation_seq`})::text as g`.execute(this.db);
+    const generation = rows[0]!.g;
+    await this.db.updateTable('index_state').set({ building_generation: generation }).where('type', '=', type).execute();
+    this.removedDuringBuild.set(type, new Set());
+    return generation;
+  }
+
+  async writeReindexBatch(type: string, generation: string, documents: SearchDocument[]): Promise<void> {
+    for (let i = 0; i < documents.length; i += BATCH) {
+      const rows = documents.slice(i, i + BATCH).map((d) => toDocumentRow(type, generation, d, this.weight(type)));
+      await this.learnWords(rows);
+      // An incremental write that got there first is newer than what this reindex read.
+      await this.db.insertInto('documents').values(dedupe(rows)).onConflict((c) => c.columns(['type', 'generation', 'location']).doNothing()).execute();
+    }
+  }
+
+  /** Makes the new generation live and drops the old one, atomically. False when another run took over. */
+  async finishReindex(type: string, generation: string): Promise<boolean> {
+    const removed = [...(this.removedDuringBuild.get(type) ?? [])];
+    this.removedDuringBuild.delete(type);
+    return this.db.transaction().execute(async (tx) => {
+      const state = await tx.selectFrom('index_state').selectAll().where('type', '=', type).forUpdate().executeTakeFirstOrThrow();
+      if (state.building_generation !== generation) return false;
+      if (removed.length) await tx.deleteFrom('documents').where('type', '=', type).where('generation', '=', generation).where('location', 'in', removed).execute();
+      await tx.deleteFrom('documents').where('type', '=', type).where('generation', '<>', generation).execute();
+      await tx.updateTable('index_state').set({ live_generation: generation, building_generation: null, last_indexed_at: new Date() })
+        .where('type', '=', type).execute();
+      return true;
+    });
+  }
+
+  async abortReindex(type: string, generation: string): Promise<void> {
+    this.removedDuringBuild.delete(type);
+    await this.db.deleteFrom('documents').where('type', '=', type).where('generation', '=', generation).execute();
+    await this.db.updateTable('index_state').set({ building_generation: null }).where('type', '=', type).where('building_generation', '=', generation).execute();
+  }
+
+  async upsert(type: string, documents: SearchDocument[]): Promise<void> {
+    if (!documents.length) return;
+    const generations = await this.writableGenerations(type);
+    for (const generation of generations) {
+      const rows = dedupe(documents.map((d) => toDocumentRow(type, generation, d, this.weight(type))));
+      if (generation === generations[0]) await this.learnWords(rows);
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await this.db.insertInto('documents').values(rows.slice(i, i + BATCH))
+          .onConflict((c) => c.columns(['type', 'generation', 'location']).doUpdateSet((eb) => ({
+            ...Object.fromEntries(UPDATABLE.map((col) => [col, eb.ref(`excluded.${col}`)])),
+            updated_at: sql<Date>`now()`,
+          }))).execute();
+      }
+    }
+  }
+
+  async remove(type: string, locations: string[]): Promise<void> {
+    if (!locations.length) return;
+    const building = this.removedDuringBuild.get(type);
+    for (const l of locations) building?.add(l);
+    await this.db.deleteFrom('documents').where('type', '=', type).where('location', 'in', locations).execute();
+  }
+
+  async replaceEntity(type: string, entityRef: string, documents: SearchDocument[]): Promise<void> {
+    const ref = entityRef.toLowerCase();
+    const keep = new Set(documents.map((d) => d.location));
+    const stale = await this.db.selectFrom('documents').select('location').distinct().where('type', '=', type).where('entity_ref', '=', ref).execute();
+    await this.remove(type, stale.map((r) => r.location).filter((l) => !keep.has(l)));
+    await this.upsert(type, documents);
+  }
+
+  writerFor(type: string): SearchIndexWriter {
+    return {
+      upsert: (documents) => this.upsert(type, documents),
+      remove: (locations) => this.remove(type, locations),
+      replaceEntity: (entityRef, documents) => this.replaceEntity(type, entityRef, documents),
+    };
+  }
+
+  async types(): Promise<Array<{ type: string; documents: number; lastIndexedAt: string | null }>> {
+    const { rows } = await sql<{ type: string; documents: string; last_indexed_at: Date | null }>`
+      select s.type, s.last_indexed_at,
+        (select count(*) from ${sql.table(`${this.schema}.documents`)} d where d.type = s.type and d.generation = s.live_generation) as documents
+      from ${sql.table(`${this.schema}.index_state`)} s order by s.type`.execute(this.db);
+    return rows.map((r) => ({ type: r.type, documents: Number(r.documents), lastIndexedAt: r.last_indexed_at ? new Date(r.last_indexed_at).toISOString() : null }));
+  }
+
+  /** Words typos are corrected to. Never pruned: a word that is gone only offers a correction that finds nothing. */
+  private async learnWords(rows: DocumentRow[]): Promise<void> {
+    await addToLexicon(this.db, this.schema, lexiconWords(...rows.flatMap((r) => [r.label, r.summary.slice(0, 2_000)])));
+  }
+
+  private async state(type: string): Promise<IndexStateRow> {
+    return this.db.selectFrom('index_state').selectAll().where('type', '=', type).executeTakeFirstOrThrow();
+  }
+
+  private async writableGenerations(type: string): Promise<string[]> {
+    const s = await this.state(type);
+    return s.building_generation ? [s.live_generation, s.building_generation] : [s.live_generation];
+  }
+
+  private weight(type: string): TextWeight {
+    return this.weights.get(type) ?? 'summary';
+  }
+}
+
+const UPDATABLE = ['title', 'name_key', 'label', 'keywords', 'summary', 'body', 'entity_ref', 'kind', 'doc_type', 'owner', 'lifecycle', 'namespace', 'tags', 'document'] as const;
+
+/** One statement may not touch a row twice (ON CONFLICT would fail): the last copy of a location wins. */
+function dedupe(rows: DocumentRow[]): DocumentRow[] {
+  return [...new Map(rows.map((r) => [r.location, r])).values()];
+}

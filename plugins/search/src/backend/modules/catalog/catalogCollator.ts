@@ -1,0 +1,66 @@
+import type { Logger } from '@atrium/backend';
+import type { CatalogClient } from '@atrium/plugin-catalog/common';
+import { CATALOG_DOCUMENT_TYPE, type SearchDocument } from '@atrium/plugin-search/common';
+import type { SearchCollator, SearchIndexWriter } from '../../extensionPoint.js';
+import { ENTITY_FIELDS, entityToDocument } from './entityDocument.js';
+
+/** Events arrive per stitch batch; gathering them this long turns a burst into one catalog request. */
+const DEBOUNCE_MS = 150;
+const MAX_REFS_PER_REQUEST = 500;
+
+export interface CatalogCollatorOptions {
+  catalog: CatalogClient;
+  logger: Logger;
+  /** Subscribes to the catalog's entity change events; returns the refs of each event. */
+  onEntitiesChanged(handler: (entityRefs: string[]) => Promise<void>): void;
+  schedule?: SearchCollator['schedule'];
+}
+
+/**
+ * Every catalog entity as a `software-catalog` document. Between full reindexes, the catalog's change
+ * events keep it fresh within a second: changed refs are re-read and upserted, vanished ones removed.
+ */
+export function createCatalogCollator(options: CatalogCollatorOptions): SearchCollator {
+  const { catalog, logger } = options;
+  return {
+    type: CATALOG_DOCUMENT_TYPE,
+    textWeight: 'summary',
+    schedule: options.schedule,
+    async *collate(signal) {
+      for await (const page of catalog.streamEntities({ fields: ENTITY_FIELDS, pageSize: 500, signal })) {
+        yield page.map(entityToDocument);
+      }
+    },
+    subscribe(writer: SearchIndexWriter) {
+      const pending = new Set<string>();
+      let timer: NodeJS.Timeout | undefined;
+      let flushing = Promise.resolve();
+      const flush = async () => {
+        timer = undefined;
+        const refs = [...pending];
+        pending.clear();
+        for (let i = 0; i < refs.length; i += MAX_REFS_PER_REQUEST) {
+          const chunk = refs.slice(i, i + MAX_REFS_PER_REQUEST);
+          try {
+            const entities = await catalog.getEntitiesByRefs(chunk, ENTITY_FIELDS);
+            const documents: SearchDocument[] = [];
+            for (const [j, entity] of entities.entries()) {
+              if (entity) documents.push(entityToDocument(entity));
+              else await writer.replaceEntity(chunk[j]!, []);
+            }
+            await writer.upsert(documents);
+          } catch (error) {
+            // The next full reindex repairs what this missed.
+            logger.warn(`Could not update the search index for ${chunk.length} changed entities: ${(error as Error).message}`);
+          }
+        }
+      };
+      options.onEntitiesChanged(async (entityRefs) => {
+        for (const r of entityRefs) pending.add(r.toLowerCase());
+        // Flushes run one after another, so an older read never overwrites a newer one.
+        timer ??= setTimeout(() => { flushing = flushing.then(flush); }, DEBOUNCE_MS);
+        timer.unref?.();
+      });
+    },
+  };
+}
