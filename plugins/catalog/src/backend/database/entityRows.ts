@@ -20,6 +20,18 @@ export interface DeferredEntity {
   position?: EntityPosition;
   /** Problems found while reading it; processing treats the entity as invalid while there are any. */
   ingestionErrors?: Array<{ name: string; message: string; field?: string; url?: string; line?: number; column?: number }>;
+  /**
+   * Set when the engine processed the entity in the batch that emitted it: the row is written already
+   * processed and is not due again until its next refresh (instead of being claimed and rewritten).
+   */
+  result?: {
+    processed: object | null;
+    errors: object[];
+    hash: string;
+    refreshSeconds: number;
+    /** The relations it originates, written with it when it is valid. */
+    relations: Array<{ source: string; type: string; target: string }>;
+  };
 }
 
 /** Where an entity was read, with the line of each field that has one (for error messages). */
@@ -38,6 +50,12 @@ export interface Conflict {
 
 export type Owner = { provider: string } | { parentRef: string };
 
+export interface UpsertResult {
+  conflicts: Conflict[];
+  /** Refs inserted or updated (content changed), with their ids. */
+  written: Map<string, string>;
+}
+
 const CHUNK = 1000;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -51,10 +69,11 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * new refs are inserted, refs the owner already has are updated when their content changed, and a
  * ref that another owner already has is a conflict — the original stays. Returns the conflicts.
  */
-export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: DeferredEntity[], hashes: Map<string, string>): Promise<Conflict[]> {
+export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: DeferredEntity[], hashes: Map<string, string>): Promise<UpsertResult> {
   const provider = 'provider' in owner ? owner.provider : null;
   const parentRef = 'parentRef' in owner ? owner.parentRef : null;
   const conflicts: Conflict[] = [];
+  const writtenRefs = new Map<string, string>();
   for (const part of chunks(emitted)) {
     const rows = part.map((e) => ({
       ref: e.ref,
@@ -65,6 +84,13 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
       unprocessed_hash: hashes.get(e.ref)!,
       position: e.position ? JSON.stringify(e.position) : null,
       ingestion_errors: JSON.stringify(e.ingestionErrors ?? []),
+      // Rows of one statement need the same columns: unprocessed rows take what a plain insert would.
+      processed: e.result?.processed ? JSON.stringify(e.result.processed) : null,
+      errors: JSON.stringify(e.result?.errors ?? []),
+      result_hash: e.result?.hash ?? null,
+      next_refresh_at: e.result
+        ? sql<Date>`now() + make_interval(secs => ${e.result.refreshSeconds} * (0.9 + random() * 0.2))`
+        : sql<Date>`now()`,
     }));
     // Same owner and same file: take the new content (and schedule processing now) if it changed.
     const written = await db
@@ -76,7 +102,13 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
           unprocessed_hash: (eb) => eb.ref('excluded.unprocessed_hash'),
           position: (eb) => eb.ref('excluded.position'),
           ingestion_errors: (eb) => eb.ref('excluded.ingestion_errors'),
-          next_refresh_at: sql`now()`,
+          // Processed in the emitting batch: take its result. Otherwise the row is due now, and keeps
+          // its last valid processed form, errors and result hash until it is processed again.
+          processed: sql`coalesce(excluded.processed, entities.processed)`,
+          errors: sql`case when excluded.result_hash is null then entities.errors else excluded.errors end`,
+          result_hash: sql`coalesce(excluded.result_hash, entities.result_hash)`,
+          needs_stitch: sql`entities.needs_stitch or excluded.result_hash is not null`,
+          next_refresh_at: sql`excluded.next_refresh_at`,
           orphan: false,
           updated_at: sql`now()`,
         }).where((eb) =>
@@ -91,10 +123,10 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
           ]),
         ),
       )
-      .returning('ref')
+      .returning(['ref', 'id'])
       .execute();
+    for (const w of written) writtenRefs.set(w.ref, w.id);
     if (written.length === rows.length) continue;
-    const writtenRefs = new Set(written.map((w) => w.ref));
     const untouched = rows.filter((r) => !writtenRefs.has(r.ref)).map((r) => r.ref);
     const existing = await db.selectFrom('entities').select(['ref', 'provider', 'parent_ref', 'location_key']).where('ref', 'in', untouched).execute();
     for (const row of existing) {
@@ -102,7 +134,7 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
       if (!mine) conflicts.push({ ref: row.ref, locationKey: part.find((p) => p.ref === row.ref)!.locationKey, existingLocationKey: row.location_key });
     }
   }
-  return conflicts;
+  return { conflicts, written: writtenRefs };
 }
 
 /**

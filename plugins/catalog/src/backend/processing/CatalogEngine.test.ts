@@ -71,6 +71,23 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     expect(keys).toEqual([{ key: 'relations.ownedby', value: 'group:default/team-a' }]);
   });
 
+  it("processes a location's children in the batch that emits them; child locations wait for their own", async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a', { invalid: true }), location('nested', [entity('Component', 'deep')])]));
+    expect(await engine.processOnce()).toBe(1); // the root
+    expect(await engine.processOnce()).toBe(1); // root's children: only the nested Location is due
+    const rows = await c.db.selectFrom('entities').select(['ref', 'processed', 'errors', 'result_hash']).where('ref', 'in', ['component:default/svc', 'group:default/team-a', 'location:default/nested']).orderBy('ref').execute();
+    expect(rows.map((r) => [r.ref, r.processed !== null, (r.errors as unknown[]).length, r.result_hash !== null])).toEqual([
+      ['component:default/svc', true, 0, true],
+      ['group:default/team-a', false, 1, true],
+      ['location:default/nested', true, 0, true],
+    ]);
+    const relations = await c.db.selectFrom('relations').select(['source_ref', 'type', 'target_ref']).where('source_ref', '=', 'component:default/svc').execute();
+    expect(relations).toEqual([{ source_ref: 'component:default/svc', type: 'ownedBy', target_ref: 'group:default/team-a' }]);
+    await engine.runUntilIdle();
+    expect((await final('component:default/deep')).final.metadata.name).toBe('deep');
+    expect((await final('group:default/team-a')).errors).toEqual([{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }]);
+  });
+
   it('reprocessing unchanged sources changes nothing and publishes nothing', async () => {
     await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' })]));
     await engine.runUntilIdle();

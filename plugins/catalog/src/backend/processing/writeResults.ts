@@ -1,10 +1,20 @@
 import { sql } from 'kysely';
 import { hashOf } from '../database/hash.js';
-import { removeStale, table, upsertEmitted, type CatalogDb } from '../database/entityRows.js';
+import { removeStale, table, upsertEmitted, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
 import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from './types.js';
 
 export interface WriteOptions {
   orphanStrategy: 'delete' | 'keep';
+}
+
+/** What a processing result is compared by: an unchanged result is not written again. */
+export function resultHashOf(output: ProcessingOutput, childHashes: Map<string, string> = new Map()): string {
+  return hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes], k: output.keepFrom ?? [] });
+}
+
+/** A Location's child as the batch that emitted it processed it (see CatalogEngine). */
+export function withResult(child: DeferredEntity, output: ProcessingOutput, refreshSeconds: number): DeferredEntity {
+  return { ...child, result: { processed: output.entity ?? null, errors: output.errors, hash: resultHashOf(output), refreshSeconds, relations: output.relations } };
 }
 
 const CHUNK = 2000;
@@ -17,13 +27,20 @@ const CHUNK = 2000;
  */
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
+  const preprocessed: Array<{ id: string; relations: RelationRow[] }> = [];
   for (const { claimed, output } of items) {
     const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
-    const hash = hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes], k: output.keepFrom ?? [] });
+    const hash = resultHashOf(output, childHashes);
     if (hash === claimed.resultHash) continue;
     const errors = [...output.errors];
     if (output.children) {
-      for (const conflict of await upsertEmitted(c, { parentRef: claimed.ref }, output.children, childHashes)) {
+      const { conflicts, written } = await upsertEmitted(c, { parentRef: claimed.ref }, output.children, childHashes);
+      // Children processed in this batch and written (new or changed) get their relations now too.
+      for (const child of output.children) {
+        const id = written.get(child.ref);
+        if (id && child.result?.processed) preprocessed.push({ id, relations: child.result.relations });
+      }
+      for (const conflict of conflicts) {
         errors.push({
           name: 'ConflictError',
           message: `${conflict.ref} is already defined by ${conflict.existingLocationKey ?? 'another location'}; the original stays and ${conflict.locationKey} is ignored for it`,
@@ -33,10 +50,12 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     }
     changed.push({ claimed, output, errors, hash });
   }
+  const valid = [
+    ...changed.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })),
+    ...preprocessed,
+  ];
+  if (valid.length > 0) await replaceRelations(c, valid.map((x) => x.id), valid.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
   if (changed.length === 0) return;
-
-  const valid = changed.filter((x) => x.output.entity);
-  if (valid.length > 0) await replaceRelations(c, valid.map((x) => x.claimed.id), valid.flatMap((x) => dedupe(x.output.relations).map((r) => ({ ...r, originating: x.claimed.id }))));
 
   const ids = changed.map((x) => x.claimed.id);
   const processed = changed.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
@@ -80,3 +99,4 @@ function dedupe<T extends RelationRow>(rows: T[]): T[] {
     return true;
   });
 }
+

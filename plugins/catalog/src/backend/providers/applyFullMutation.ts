@@ -14,7 +14,7 @@ export async function applyFullMutation(
 ): Promise<{ conflicts: Conflict[]; removed: string[] }> {
   const emitted = entities.map(({ entity, locationKey }) => ({ ref: stringifyEntityRef(entity), entity, locationKey }));
   const hashes = new Map(emitted.map((e) => [e.ref, hashOf(e.entity)]));
-  const conflicts = await upsertEmitted(c, { provider }, emitted, hashes);
+  const { conflicts } = await upsertEmitted(c, { provider }, emitted, hashes);
   const removed = await removeStale(c, { provider }, emitted.map((e) => e.ref), orphanStrategy);
   return { conflicts, removed };
 }

@@ -16,7 +16,7 @@ export function createProviderConnection(c: CatalogDb, provider: EntityProvider,
         for (const x of conflicts) options.warn(`Provider ${name}: ${x.ref} is already defined by ${x.existingLocationKey}; the original stays`);
       } else {
         const added = mutation.added.map((e) => ({ ref: stringifyEntityRef(e.entity), entity: e.entity, locationKey: keyOf(e) }));
-        const conflicts = await upsertEmitted(c, { provider: name }, added, new Map(added.map((a) => [a.ref, hashOf(a.entity)])));
+        const { conflicts } = await upsertEmitted(c, { provider: name }, added, new Map(added.map((a) => [a.ref, hashOf(a.entity)])));
         for (const x of conflicts) options.warn(`Provider ${name}: ${x.ref} is already defined by ${x.existingLocationKey}; the original stays`);
         const removedRefs = mutation.removed.map((r) => ('entityRef' in r ? r.entityRef.toLowerCase() : stringifyEntityRef(r.entity)));
         if (removedRefs.length > 0) {

@@ -59,7 +59,7 @@ export function locationRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): voi
     if (!inserted) throw new ConflictError(`Location ${type}:${target} already exists`);
     const entity = locationEntityFor({ type, target });
     const ref = stringifyEntityRef(entity);
-    const conflicts = await upsertEmitted(c, { provider: PROVIDER }, [{ ref, entity, locationKey: `${type}:${target}` }], new Map([[ref, hashOf(entity)]]));
+    const { conflicts } = await upsertEmitted(c, { provider: PROVIDER }, [{ ref, entity, locationKey: `${type}:${target}` }], new Map([[ref, hashOf(entity)]]));
     for (const conflict of conflicts) deps.logger.warn(`Registered location ${conflict.locationKey} is already in the catalog from ${conflict.existingLocationKey}`);
     deps.engine.wake();
     return reply.code(201).send({ location: locationShape(inserted), entities: [] });
