@@ -1,0 +1,162 @@
+import { posix } from 'node:path';
+import type { BuildWarning, NavItem, SiteManifest, SitePage, TechDocsMetadata } from '@atrium/plugin-techdocs/common';
+import { METADATA_FILE, SEARCH_INDEX_FILE, SITE_MANIFEST_FILE } from '@atrium/plugin-techdocs/common';
+import { editUrlFor } from './editUrl.js';
+import { DocsBuildError } from './errors.js';
+import { configWarnings, contentTypeFor } from './extensions.js';
+import { fenceLanguages, prepareHighlighter, resolveLanguage } from './highlight.js';
+import { createMarkdown, renderMarkdown } from './markdown.js';
+import { CONFIG_FILE_NAMES, parseMkDocsConfig } from './mkdocsConfig.js';
+import { derivedNav, explicitNav, nameToTitle, type NavPage } from './nav.js';
+import { isIndexPage, normalizeRelative, pageOutputFile, pageUrl } from './paths.js';
+import { pageSearchEntries, searchIndex } from './searchIndex.js';
+import { STANDALONE_CSS, STANDALONE_CSS_FILE, standalonePage } from './template.js';
+
+export interface SourceFile {
+  /** Relative to the source root (where mkdocs.yml is), forward slashes. */
+  path: string;
+  content(): Promise<Buffer>;
+}
+
+export interface BuildOptions {
+  /** Identifies the source version (a commit sha or content hash); stored in the metadata. */
+  etag: string;
+  commit?: string;
+  /** Edit links for sources whose mkdocs.yml has no repo_url (e.g. derived from the entity's git location). */
+  repoUrl?: string;
+  editUri?: string;
+  now?: () => number;
+  onProgress?: (message: string) => void;
+}
+
+export interface BuiltFile {
+  path: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface BuiltSite {
+  manifest: SiteManifest;
+  metadata: TechDocsMetadata;
+  files: BuiltFile[];
+  warnings: BuildWarning[];
+}
+
+/**
+ * Builds an MkDocs source (mkdocs.yml + docs_dir) into a static site: one HTML page per Markdown file,
+ * the nav, per-page tables of contents, MkDocs' search index, the assets, and Backstage's metadata.
+ * Pure: files in, files out; the backend stores them and the CLI writes them to a folder.
+ */
+export async function buildSite(source: SourceFile[], options: BuildOptions): Promise<BuiltSite> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => {});
+  const byPath = new Map<string, SourceFile>();
+  for (const f of source) {
+    const p = normalizeRelative(f.path);
+    if (p) byPath.set(p, f);
+  }
+  const configFile = CONFIG_FILE_NAMES.find((n) => byPath.has(n));
+  if (!configFile) throw new DocsBuildError(`no mkdocs.yml at the root of the docs source: add one with at least "site_name: ..." (looked for ${CONFIG_FILE_NAMES.join(', ')})`);
+  const config = parseMkDocsConfig((await byPath.get(configFile)!.content()).toString('utf8'), configFile);
+  const warnings: BuildWarning[] = configWarnings(config);
+  const docsPrefix = config.docsDir ? `${config.docsDir}/` : '';
+
+  // Files under docs_dir, relative to it; hidden files and folders are skipped as MkDocs does.
+  const docs = new Map<string, SourceFile>();
+  for (const [p, f] of byPath) {
+    if (!p.startsWith(docsPrefix)) continue;
+    const rel = p.slice(docsPrefix.length);
+    if (rel.split('/').some((s) => s.startsWith('.'))) continue;
+    docs.set(rel, f);
+  }
+  if (!docs.size) throw new DocsBuildError(`docs_dir "${config.docsDir || '.'}" has no files: put the Markdown pages there`, configFile);
+  if (!docs.has('index.md') && !docs.has('README.md')) {
+    // Backstage's fallback: the repository README becomes the home page.
+    const readme = ['README.md', 'readme.md'].find((n) => byPath.has(n));
+    if (readme) docs.set('index.md', byPath.get(readme)!);
+  }
+
+  // Pages and their URLs; an index.md wins over a README.md in the same folder, as in MkDocs.
+  const pageUrls = new Map<string, string>();
+  for (const p of [...docs.keys()].filter((p) => /\.md$/i.test(p)).sort()) {
+    const url = pageUrl(p, config.useDirectoryUrls);
+    const clash = [...pageUrls].find(([, u]) => u === url);
+    if (clash) {
+      const [keep, drop] = posix.basename(clash[0]) === 'index.md' ? [clash[0], p] : [p, clash[0]];
+      warnings.push({ file: docsPrefix + drop, message: `both ${keep} and ${drop} would be ${url || 'the home page'}; ${drop} is left out` });
+      pageUrls.delete(drop);
+      pageUrls.set(keep, url);
+    } else pageUrls.set(p, url);
+  }
+  const files = new Set(docs.keys());
+  const texts = new Map<string, string>();
+  await Promise.all([...pageUrls.keys()].map(async (p) => texts.set(p, (await docs.get(p)!.content()).toString('utf8'))));
+
+  const langs = [...texts.values()].flatMap(fenceLanguages).filter((l) => l !== 'mermaid');
+  for (const lang of new Set(langs)) {
+    if (!resolveLanguage(lang)) warnings.push({ message: `code language "${lang}" has no highlighting grammar: its blocks are shown as plain text` });
+  }
+  const highlighter = await prepareHighlighter(langs);
+  const md = createMarkdown(() => highlighter);
+  progress(`Rendering ${pageUrls.size} pages`);
+
+  const rendered = new Map<string, ReturnType<typeof renderMarkdown>>();
+  for (const [p, url] of pageUrls) {
+    const file = docsPrefix + p;
+    const warn = (message: string, line?: number) => warnings.push({ file, ...(line && { line }), message });
+    rendered.set(p, renderMarkdown(md, texts.get(p)!, { source: p, url, files, pageUrls, warn }));
+  }
+
+  const navPages = new Map<string, NavPage>();
+  for (const [p, url] of pageUrls) navPages.set(p, { source: p, url, title: rendered.get(p)!.title ?? fallbackTitle(p) });
+  const nav: NavItem[] = config.nav
+    ? explicitNav(config.nav, navPages, (message, line) => warnings.push({ file: configFile, line, message }), (source, title) => { navPages.get(source)!.title = title; })
+    : derivedNav([...navPages.values()]);
+
+  const repoUrl = config.repoUrl ?? options.repoUrl;
+  const editUri = config.editUri ?? (config.repoUrl ? undefined : options.editUri);
+  const pages: SitePage[] = [];
+  const out: BuiltFile[] = [];
+  const docsIndex = [];
+  for (const [p, url] of pageUrls) {
+    const r = rendered.get(p)!;
+    const title = navPages.get(p)!.title;
+    const editUrl = editUrlFor(repoUrl, editUri, config.docsDir, p);
+    pages.push({ path: url, source: p, title, toc: r.toc, ...(editUrl && { editUrl }) });
+    out.push(file(pageOutputFile(url), standalonePage({ siteName: config.siteName, title, url, nav, content: r.html, editUrl })));
+    docsIndex.push(...pageSearchEntries(url, title, r.html));
+  }
+  for (const [p, f] of docs) {
+    if (pageUrls.has(p) || /\.md$/i.test(p)) continue;
+    out.push({ path: p, content: await f.content(), contentType: contentTypeFor(p) });
+  }
+  out.push(file(STANDALONE_CSS_FILE, STANDALONE_CSS));
+  out.push(file(SEARCH_INDEX_FILE, JSON.stringify(searchIndex(docsIndex))));
+
+  const buildTimestamp = options.now?.() ?? Date.now();
+  const manifest: SiteManifest = {
+    siteName: config.siteName, ...(config.siteDescription && { siteDescription: config.siteDescription }),
+    ...(repoUrl && { repoUrl }), nav, pages, warnings, buildTimestamp, etag: options.etag, ...(options.commit && { commit: options.commit }),
+  };
+  out.push(file(SITE_MANIFEST_FILE, JSON.stringify(manifest)));
+  const metadata: TechDocsMetadata = {
+    site_name: config.siteName, site_description: config.siteDescription ?? '', etag: options.etag, build_timestamp: buildTimestamp,
+    files: [...out.map((f) => f.path), METADATA_FILE].sort(),
+  };
+  out.push(file(METADATA_FILE, JSON.stringify(metadata)));
+  progress(`Built ${pages.length} pages and ${out.length - pages.length} other files in ${Date.now() - started} ms${warnings.length ? ` with ${warnings.length} warnings` : ''}`);
+  return { manifest, metadata, files: out, warnings };
+}
+
+function file(path: string, text: string): BuiltFile {
+  return { path, content: Buffer.from(text, 'utf8'), contentType: contentTypeFor(path) };
+}
+
+// MkDocs: the home page is "Home"; other pages without a heading are named after their file (or folder, for index pages).
+function fallbackTitle(source: string): string {
+  if (isIndexPage(source)) {
+    const dir = posix.dirname(source);
+    return dir === '.' ? 'Home' : nameToTitle(posix.basename(dir));
+  }
+  return nameToTitle(posix.basename(source).replace(/\.md$/i, ''));
+}

@@ -1,0 +1,4 @@
+export { buildSite, type BuildOptions, type BuiltFile, type BuiltSite, type SourceFile } from './buildSite.js';
+export { DocsBuildError } from './errors.js';
+export { contentTypeFor } from './extensions.js';
+export { readLocalSource } from './localSource.js';

@@ -1,0 +1,83 @@
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
+import abbr from 'markdown-it-abbr';
+import attrs from 'markdown-it-attrs';
+import deflist from 'markdown-it-deflist';
+import footnote from 'markdown-it-footnote';
+import taskLists from 'markdown-it-task-lists';
+import type { Highlighter } from 'shiki';
+import { parse as parseYaml } from 'yaml';
+import { blocksPlugin } from './blocks.js';
+import { fencesPlugin } from './fences.js';
+import { headingsPlugin } from './headings.js';
+import { linksPlugin } from './links.js';
+import type { PageEnv } from './pageEnv.js';
+import { describeUnsafeHtml, sanitizePageHtml } from './sanitize.js';
+
+/**
+ * One markdown-it configured for what MkDocs sites use with Backstage's techdocs-core: CommonMark +
+ * tables, strikethrough, task lists, footnotes, definition lists, abbreviations, `{#id .class}`
+ * attributes, admonitions, collapsibles, content tabs, highlighted code, Mermaid and MkDocs' links and ids.
+ */
+export function createMarkdown(highlighter: () => Highlighter): MarkdownItInstance {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.use(blocksPlugin)
+    .use(footnote)
+    .use(deflist)
+    .use(abbr)
+    .use(attrs, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'alt', 'target', 'rel', 'lang'] })
+    .use(taskLists, { enabled: false, label: true })
+    .use(headingsPlugin)
+    .use(linksPlugin)
+    .use(fencesPlugin, highlighter);
+  md.core.ruler.push('report_unsafe_html', reportUnsafeHtml);
+  // MkDocs wraps tables so wide ones scroll instead of widening the page.
+  md.renderer.rules.table_open = () => '<div class="table-wrapper"><table>\n';
+  md.renderer.rules.table_close = () => '</table></div>\n';
+  return md;
+}
+
+function reportUnsafeHtml(state: StateCore): void {
+  const env = state.env as unknown as PageEnv;
+  const check = (html: string, line: number | undefined) => {
+    const problem = describeUnsafeHtml(html);
+    if (problem) env.warn(problem, line);
+  };
+  for (const t of state.tokens) {
+    const line = t.map ? t.map[0] + 1 + env.lineOffset : undefined;
+    if (t.type === 'html_block') check(t.content, line);
+    for (const c of t.children ?? []) if (c.type === 'html_inline' && !c.meta?.trusted) check(c.content, line);
+  }
+}
+
+/** Splits YAML front matter (MkDocs' `meta`) from the Markdown, keeping how many lines it took. */
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; lines: number; error?: string } {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { meta: {}, body: text, lines: 0 };
+  const lines = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0);
+  try {
+    const meta = parseYaml(m[1]!) as unknown;
+    return { meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {}, body: text.slice(m[0].length), lines };
+  } catch (e) {
+    return { meta: {}, body: text.slice(m[0].length), lines, error: (e as Error).message.split('\n')[0] };
+  }
+}
+
+export interface RenderedPage {
+  html: string;
+  /** Title from front matter or the first h1; undefined when the page has neither. */
+  title?: string;
+  headings: Array<{ level: number; id: string; title: string }>;
+  toc: PageEnv['toc'] & object;
+}
+
+export function renderMarkdown(md: MarkdownItInstance, text: string, env: Omit<PageEnv, 'codeBlocks' | 'lineOffset'>): RenderedPage {
+  const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
+  const pageEnv: PageEnv = { ...env, codeBlocks: [], lineOffset: front.lines };
+  if (front.error) env.warn(`invalid front matter: ${front.error}`, 1);
+  const raw = md.render(front.body, pageEnv as unknown as Record<string, unknown>);
+  const html = sanitizePageHtml(raw).replace(/<div data-code-block="(\d+)"><\/div>/g, (_m, i: string) => pageEnv.codeBlocks[Number(i)] ?? '');
+  const headings = pageEnv.headings ?? [];
+  const metaTitle = typeof front.meta.title === 'string' ? front.meta.title : undefined;
+  return { html, title: metaTitle ?? headings.find((h) => h.level === 1)?.title, headings, toc: pageEnv.toc ?? [] };
+}

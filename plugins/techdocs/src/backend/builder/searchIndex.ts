@@ -1,0 +1,50 @@
+import type { SearchIndex } from '@atrium/plugin-techdocs/common';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', para: '¶' };
+
+/** Text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<a class="headerlink"[^>]*>.*?<\/a>/g, '')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HEADING = /<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
+
+/**
+ * MkDocs' search index entries for one page: one for the page (its title and the text before its first
+ * section) and one per h2–h6 section (`page/#id`, that section's own text). The page's h1 is the page
+ * entry itself, so its text is not repeated in a second entry.
+ */
+export function pageSearchEntries(url: string, title: string, html: string): SearchIndex['docs'] {
+  const entries: SearchIndex['docs'] = [];
+  let current = { location: url, title, start: 0, level: 1 };
+  const sections: Array<typeof current & { end: number }> = [];
+  for (const m of html.matchAll(HEADING)) {
+    const level = Number(m[1]);
+    const index = m.index;
+    if (level === 1 && current.location === url && sections.length === 0) {
+      current.start = index + m[0].length; // skip the page title itself
+      continue;
+    }
+    sections.push({ ...current, end: index });
+    current = { location: `${url}#${m[2]}`, title: htmlToText(m[3]!), start: index + m[0].length, level };
+  }
+  sections.push({ ...current, end: html.length });
+  for (const s of sections) entries.push({ location: s.location, title: s.title, text: htmlToText(html.slice(s.start, s.end)) });
+  return entries;
+}
+
+export function searchIndex(docs: SearchIndex['docs']): SearchIndex {
+  return { config: { lang: ['en'], separator: '[\\s\\-]+', pipeline: ['stopWordFilter'] }, docs };
+}

@@ -1,0 +1,63 @@
+import type { NavItem } from '@atrium/plugin-techdocs/common';
+import { relativeUrl } from './paths.js';
+
+export const STANDALONE_CSS_FILE = 'assets/techdocs.css';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A page as a standalone HTML document, so the folder `atrium docs build` writes can be opened or
+ * served as it is. The portal's reader only takes the `<article>`: its own layout draws nav and TOC.
+ */
+export function standalonePage(options: { siteName: string; title: string; url: string; nav: NavItem[]; content: string; editUrl?: string }): string {
+  const { siteName, title, url, nav, content, editUrl } = options;
+  const navHtml = (items: NavItem[]): string => `<ul>${items.map((i) => {
+    if (i.children) return `<li><span>${esc(i.title)}</span>${navHtml(i.children)}</li>`;
+    const href = i.url ?? relativeUrl(url, i.path ?? '');
+    const current = i.path === url ? ' aria-current="page"' : '';
+    return `<li><a href="${esc(href)}"${current}>${esc(i.title)}</a></li>`;
+  }).join('')}</ul>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title === siteName ? siteName : `${title} - ${siteName}`)}</title>
+<link rel="stylesheet" href="${esc(relativeUrl(url, STANDALONE_CSS_FILE))}">
+</head>
+<body>
+<header><a href="${esc(relativeUrl(url, ''))}">${esc(siteName)}</a></header>
+<div class="layout">
+<nav aria-label="Site">${navHtml(nav)}</nav>
+<main><article class="techdocs-content">
+${content}
+</article>${editUrl ? `<p class="edit"><a href="${esc(editUrl)}">Edit this page</a></p>` : ''}</main>
+</div>
+</body>
+</html>
+`;
+}
+
+/** Styles for the standalone site: readable type, both colour schemes, admonitions, tabs and code. */
+export const STANDALONE_CSS = `:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#59636e;--border:#d1d9e0;--accent:#0969da}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--border:#3d444d;--accent:#4493f8}.shiki,.shiki span{color:var(--shiki-dark)!important;background-color:var(--shiki-dark-bg)!important}}
+body{margin:0;font:16px/1.6 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:12px 24px;border-bottom:1px solid var(--border);font-weight:600}header a{color:inherit;text-decoration:none}
+.layout{display:flex;gap:32px;max-width:1200px;margin:0 auto;padding:24px}nav{flex:0 0 240px}nav ul{list-style:none;padding-left:12px}
+nav a[aria-current]{font-weight:600}main{flex:1;min-width:0}a{color:var(--accent)}
+@media (max-width:760px){.layout{flex-direction:column}nav{flex:none}}
+.headerlink{visibility:hidden;margin-left:6px;text-decoration:none}h1:hover .headerlink,h2:hover .headerlink,h3:hover .headerlink{visibility:visible}
+.admonition,details{border-left:4px solid var(--accent);padding:4px 16px;margin:16px 0;background:color-mix(in srgb,var(--accent) 6%,transparent)}
+.admonition.warning,details.warning{border-color:#d29922}.admonition.danger,.admonition.error{border-color:#cf222e}.admonition.tip{border-color:#1a7f37}
+.admonition-title,summary{font-weight:600}
+.tabbed-set{display:flex;flex-wrap:wrap;margin:16px 0;border:1px solid var(--border);border-radius:6px}
+.tabbed-input{position:absolute;opacity:0}.tabbed-set>label{padding:6px 14px;cursor:pointer;border-bottom:2px solid transparent}
+.tabbed-content{display:none;order:99;width:100%;padding:0 16px}.tabbed-input:checked+label{border-color:var(--accent)}
+.tabbed-input:checked+label+.tabbed-content{display:block}.tabbed-input:focus-visible+label{outline:2px solid var(--accent)}
+pre{padding:12px;overflow:auto;border-radius:6px}.code-title{font-size:13px;padding:4px 12px;border:1px solid var(--border);border-bottom:0;border-radius:6px 6px 0 0}
+.linenums .line::before{counter-increment:line;content:counter(line);display:inline-block;width:2.5em;margin-right:1em;text-align:right;color:var(--muted)}
+.line.highlighted{background:color-mix(in srgb,#d29922 20%,transparent)}
+.table-wrapper{overflow-x:auto}table{border-collapse:collapse}th,td{border:1px solid var(--border);padding:6px 12px}
+img{max-width:100%}
+@media print{header,nav,.edit,.headerlink{display:none}.layout{display:block;padding:0}.tabbed-content{display:block}}
+`;
