@@ -19,6 +19,8 @@ export const catalogRoutes = {
   locations: '/locations',
   location: '/locations/:id',
   locationByEntity: '/locations/by-entity/:kind/:namespace/:name',
+  importPreview: '/import-preview',
+  events: '/events',
 } as const;
 
 /** `GET /entities/by-query`. Cursors are opaque; pass them back as `cursor`. */
@@ -88,4 +90,15 @@ export interface AnalyzeLocationResponse {
     fields: Array<{ field: string; state: 'analysisSuggestedValue' | 'analysisSuggestedNoValue' | 'needsUserInput'; value: string | null; description: string }>;
   }>;
 }
+/** `POST /import-preview` (Atrium only): what registering a URL would import, and the problems found. */
+export interface ImportPreviewResponse {
+  /** The descriptor URL that would be registered (a repository URL is resolved to its catalog-info.yaml). */
+  location: { type: string; target: string };
+  /** Set when that location is registered already. */
+  existingLocation?: CatalogLocation;
+  entities: Array<{ entity: Entity; isRegistered: boolean }>;
+  /** One line per problem: `file:line: field: message`. */
+  errors: string[];
+}
+
 export { CatalogClient, CatalogClientError, type CatalogClientOptions, type CatalogFilter, type FetchLike, type AbortSignalLike, type GetEntitiesOptions, type QueryEntitiesOptions } from './catalogClient.js';

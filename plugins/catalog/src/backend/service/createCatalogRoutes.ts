@@ -6,6 +6,7 @@ import type { CatalogRoutesDeps } from './deps.js';
 import { entityRoutes } from './entityRoutes.js';
 import { errorRoutes } from './errorRoutes.js';
 import { facetRoutes } from './facetRoutes.js';
+import { importPreviewRoutes } from './importPreviewRoutes.js';
 import { locationRoutes } from './locationRoutes.js';
 import { queryRoutes } from './queryRoutes.js';
 
@@ -25,5 +26,6 @@ export function createCatalogRoutes(deps: CatalogRoutesDeps): (app: AtriumFastif
     locationRoutes(app, deps);
     actionRoutes(app, deps);
     analyzeRoutes(app, deps);
+    importPreviewRoutes(app, deps);
   };
 }
