@@ -37,6 +37,8 @@ export const searchMigrations: Record<string, Migration> = {
           tags text[] not null default '{}',
           document jsonb not null,
           updated_at timestamptz not null default now(),
+          -- set by incremental writes only: a reindex carries these over (see SearchIndex.finishReindex)
+          incremental_at timestamptz,
           tsv tsvector generated always as (
             setweight(to_tsvector('english', title), 'A') ||
             setweight(to_tsvector('english', keywords), 'B') ||

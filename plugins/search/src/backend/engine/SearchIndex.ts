@@ -11,7 +11,7 @@ interface IndexStateRow {
   last_indexed_at: Date | null;
 }
 export interface SearchTables {
-  documents: DocumentRow & { updated_at: ColumnType<Date, never, Date> };
+  documents: DocumentRow & { updated_at: ColumnType<Date, never, Date>; incremental_at: ColumnType<Date | null, Date | null | undefined, Date> };
   index_state: IndexStateRow;
 }
 
@@ -20,12 +20,12 @@ const BATCH = 500;
 /**
  * Writes the index. Each type has a live generation that queries read; a full reindex fills a new
  * generation beside it and swaps in one transaction, so the index is never empty or half-built.
- * Incremental writes go to both generations while a reindex runs, and win over the reindex's
- * (possibly older) copy of the same document.
+ * Incremental writes go to the live generation; a reindex carries those made while it ran into the
+ * new one, since they are newer than what it read.
  */
 export class SearchIndex {
-  /** Locations removed while a reindex of their type runs here: the reindex may have read them before. */
-  private readonly removedDuringBuild = new Map<string, Set<string>>();
+  /** Reindexes running here, with the locations removed meanwhile (the reindex may have read them before). */
+  private readonly builds = new Map<string, { generation: string; startedAt: Date; removed: Set<string> }>();
   private readonly weights = new Map<string, TextWeight>();
 
   /** `schema`: the plugin's schema, for raw SQL (query builders already target it). */
@@ -41,10 +41,10 @@ export class SearchIndex {
   async beginReindex(type: string): Promise<string> {
     const state = await this.state(type);
     if (state.building_generation) await this.db.deleteFrom('documents').where('type', '=', type).where('generation', '=', state.building_generation).execute();
-    const { rows } = await sql<{ g: string }>`select nextval(${`${this.schema}.generation_seq`})::text as g`.execute(this.db);
+    const { rows } = await sql<{ g: string; now: Date }>`select nextval(${`${this.schema}.generation_seq`})::text as g, now() as now`.execute(this.db);
     const generation = rows[0]!.g;
     await this.db.updateTable('index_state').set({ building_generation: generation }).where('type', '=', type).execute();
-    this.removedDuringBuild.set(type, new Set());
+    this.builds.set(type, { generation, startedAt: new Date(rows[0]!.now), removed: new Set() });
     return generation;
   }
 
@@ -57,13 +57,27 @@ export class SearchIndex {
     }
   }
 
-  /** Makes the new generation live and drops the old one, atomically. False when another run took over. */
+  /**
+   * Makes the new generation live and drops the old one, atomically. Documents written incrementally
+   * while the reindex ran are newer than what it read: they are carried over, and removals replayed.
+   * False when another run took over.
+   */
   async finishReindex(type: string, generation: string): Promise<boolean> {
-    const removed = [...(this.removedDuringBuild.get(type) ?? [])];
-    this.removedDuringBuild.delete(type);
+    const build = this.builds.get(type);
+    this.builds.delete(type);
+    const removed = [...(build?.removed ?? [])];
+    // A change just before the start may not be in what the reindex read; its event wrote it here.
+    const since = new Date((build?.startedAt ?? new Date()).getTime() - CARRY_OVER_MARGIN_MS);
+    const columns = sql.join(WRITTEN.map((c) => sql.ref(c)));
     return this.db.transaction().execute(async (tx) => {
       const state = await tx.selectFrom('index_state').selectAll().where('type', '=', type).forUpdate().executeTakeFirstOrThrow();
       if (state.building_generation !== generation) return false;
+      await sql`insert into ${this.table('documents')} (generation, ${columns}, updated_at, incremental_at)
+        select ${generation}::bigint, ${columns}, updated_at, incremental_at from ${this.table('documents')}
+        where type = ${type} and generation = ${state.live_generation} and incremental_at >= ${since}
+        on conflict (type, generation, location) do update set
+          ${sql.join(UPDATABLE.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))},
+          updated_at = excluded.updated_at, incremental_at = excluded.incremental_at`.execute(tx);
       if (removed.length) await tx.deleteFrom('documents').where('type', '=', type).where('generation', '=', generation).where('location', 'in', removed).execute();
       await tx.deleteFrom('documents').where('type', '=', type).where('generation', '<>', generation).execute();
       await tx.updateTable('index_state').set({ live_generation: generation, building_generation: null, last_indexed_at: new Date() })
@@ -73,31 +87,31 @@ export class SearchIndex {
   }
 
   async abortReindex(type: string, generation: string): Promise<void> {
-    this.removedDuringBuild.delete(type);
+    this.builds.delete(type);
     await this.db.deleteFrom('documents').where('type', '=', type).where('generation', '=', generation).execute();
     await this.db.updateTable('index_state').set({ building_generation: null }).where('type', '=', type).where('building_generation', '=', generation).execute();
   }
 
+  /** Writes the live generation; a running reindex carries these over when it finishes. */
   async upsert(type: string, documents: SearchDocument[]): Promise<void> {
     if (!documents.length) return;
-    const generations = await this.writableGenerations(type);
-    for (const generation of generations) {
-      const rows = dedupe(documents.map((d) => toDocumentRow(type, generation, d, this.weight(type))));
-      if (generation === generations[0]) await this.learnWords(rows);
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await this.db.insertInto('documents').values(rows.slice(i, i + BATCH))
-          .onConflict((c) => c.columns(['type', 'generation', 'location']).doUpdateSet((eb) => ({
-            ...Object.fromEntries(UPDATABLE.map((col) => [col, eb.ref(`excluded.${col}`)])),
-            updated_at: sql<Date>`now()`,
-          }))).execute();
-      }
+    const generation = (await this.state(type)).live_generation;
+    const rows = dedupe(documents.map((d) => toDocumentRow(type, generation, d, this.weight(type))));
+    await this.learnWords(rows);
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await this.db.insertInto('documents').values(rows.slice(i, i + BATCH).map((r) => ({ ...r, incremental_at: sql<Date>`now()` })))
+        .onConflict((c) => c.columns(['type', 'generation', 'location']).doUpdateSet((eb) => ({
+          ...Object.fromEntries(UPDATABLE.map((col) => [col, eb.ref(`excluded.${col}`)])),
+          updated_at: sql<Date>`now()`,
+          incremental_at: sql<Date>`now()`,
+        }))).execute();
     }
   }
 
   async remove(type: string, locations: string[]): Promise<void> {
     if (!locations.length) return;
-    const building = this.removedDuringBuild.get(type);
-    for (const l of locations) building?.add(l);
+    const build = this.builds.get(type);
+    for (const l of locations) build?.removed.add(l);
     await this.db.deleteFrom('documents').where('type', '=', type).where('location', 'in', locations).execute();
   }
 
@@ -134,9 +148,8 @@ export class SearchIndex {
     return this.db.selectFrom('index_state').selectAll().where('type', '=', type).executeTakeFirstOrThrow();
   }
 
-  private async writableGenerations(type: string): Promise<string[]> {
-    const s = await this.state(type);
-    return s.building_generation ? [s.live_generation, s.building_generation] : [s.live_generation];
+  private table(name: 'documents' | 'index_state') {
+    return sql.table(`${this.schema}.${name}`);
   }
 
   private weight(type: string): TextWeight {
@@ -144,7 +157,12 @@ export class SearchIndex {
   }
 }
 
+/** A reindex carries over incremental writes from this long before it started. */
+const CARRY_OVER_MARGIN_MS = 5_000;
 const UPDATABLE = ['title', 'name_key', 'label', 'keywords', 'summary', 'body', 'entity_ref', 'kind', 'doc_type', 'owner', 'lifecycle', 'namespace', 'tags', 'document'] as const;
+
+/** Every stored column but the generation, the generated tsvector and the timestamp. */
+const WRITTEN = ['type', 'location', ...UPDATABLE] as const;
 
 /** One statement may not touch a row twice (ON CONFLICT would fail): the last copy of a location wins. */
 function dedupe(rows: DocumentRow[]): DocumentRow[] {
