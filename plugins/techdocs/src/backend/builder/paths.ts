@@ -42,6 +42,6 @@ export function pageOutputFile(url: string): string {
 export function relativeUrl(fromUrl: string, toPath: string): string {
   const fromDir = fromUrl.endsWith('/') || fromUrl === '' ? fromUrl : posix.dirname(fromUrl) + '/';
   const rel = posix.relative(`/${fromDir}`, `/${toPath}`);
-  const withSlash = toPath.endsWith('/') && rel !== '' ? `${rel}/` : rel;
+  const withSlash = (toPath.endsWith('/') || toPath === '') && rel !== '' ? `${rel}/` : rel;
   return withSlash === '' ? './' : withSlash;
 }
