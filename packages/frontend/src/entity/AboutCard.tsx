@@ -50,8 +50,8 @@ export function AboutCard({ entity }: { entity: Entity }) {
     ['Tags', metadata.tags?.length
       ? <Group gap={4}>{metadata.tags.map(t => <Badge key={t} size="sm" variant="default" radius="sm" tt="none">{t}</Badge>)}</Group>
       : none],
-    ['Source', <LocationValue location={sourceLocation} />],
-    ['Descriptor', <LocationValue location={managedByLocation} />],
+    ['Source', <LocationValue location={sourceLocation} />, !sourceLocation],
+    ['Descriptor', <LocationValue location={managedByLocation} />, !managedByLocation],
   ];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="about-card-title" data-testid="about-card">

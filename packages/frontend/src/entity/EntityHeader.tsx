@@ -24,7 +24,10 @@ export function EntityHeader({ entity, children }: { entity: Entity; children: R
   const owner = str(spec?.owner);
   const lifecycle = str(spec?.lifecycle);
   const type = str(spec?.type);
-  const title = metadata.title ?? metadata.name;
+  const profile = spec?.profile && typeof spec.profile === 'object' ? (spec.profile as Record<string, unknown>) : {};
+  // People and teams are known by their display name; they have no owner to show.
+  const title = metadata.title ?? str(profile.displayName) ?? metadata.name;
+  const orgKind = ['user', 'group'].includes(entity.kind.toLowerCase());
   return (
     <Page
       title={title}
@@ -38,7 +41,7 @@ export function EntityHeader({ entity, children }: { entity: Entity; children: R
       }
       subtitle={
         <Group component="span" gap="lg" mt={6} wrap="wrap" display="flex">
-          <Meta label="Owner">{owner ? <Text size="sm" component="span"><EntityRefLink entityRef={owner} defaultKind="group" /></Text> : <Text size="sm">none</Text>}</Meta>
+          {!orgKind && <Meta label="Owner">{owner ? <Text size="sm" component="span"><EntityRefLink entityRef={owner} defaultKind="group" /></Text> : <Text size="sm">none</Text>}</Meta>}
           {lifecycle && <Meta label="Lifecycle"><Badge size="sm" variant="outline" color={lifecycleColor(lifecycle)}>{lifecycle}</Badge></Meta>}
           {metadata.tags && metadata.tags.length > 0 && (
             <Meta label="Tags">

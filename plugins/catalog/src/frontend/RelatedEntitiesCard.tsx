@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { ErrorState, entityRoute } from '@atrium/frontend';
 import type { EntityComponentProps } from '@atrium/frontend';
 import type { Entity } from '@atrium/model';
@@ -10,6 +10,7 @@ import { useEntitiesByRefs } from './api';
 import { displayTitle, profileOf, relationTargets, shortRef, stringField } from './entityFields';
 import { kindIcon, kindLabel } from './kindIcons';
 import type { RelationCardDefinition } from './relationCards';
+import { pictureOf } from './profilePicture';
 
 /** Rows shown before "Show all": long member or ownership lists would push every other card away. */
 const COLLAPSED_ROWS = 8;
@@ -22,9 +23,14 @@ function RelatedRow({ entityRef, entity, mixedKinds }: { entityRef: string; enti
   const badge = [mixedKinds ? kindLabel(kind) : undefined, type].filter(Boolean).join(' · ');
   return (
     <Group component="li" gap="sm" wrap="nowrap" align="flex-start" py={6}>
-      <ThemeIcon variant="light" size={30} radius="md" color={entity ? undefined : 'gray'} title={kindLabel(kind)}>
-        <Icon size={18} aria-hidden />
-      </ThemeIcon>
+      {entity && kind.toLowerCase() === 'user' ? (
+        // People are recognised by face first: show their picture (or initials) instead of the kind icon.
+        <Avatar src={pictureOf(entity)} alt="" size={30} radius="xl" color="indigo" name={displayTitle(entity)} />
+      ) : (
+        <ThemeIcon variant="light" size={30} radius="md" color={entity ? undefined : 'gray'} title={kindLabel(kind)}>
+          <Icon size={18} aria-hidden />
+        </ThemeIcon>
+      )}
       <Stack gap={0} miw={0} style={{ flex: 1 }}>
         <Group gap={8} wrap="wrap">
           {entity ? (

@@ -14,8 +14,9 @@ describe('catalogFrontendPlugin', () => {
     const warn = vi.fn();
     const registry = createExtensionRegistry([catalogFrontendPlugin], { warn });
     expect(warn).not.toHaveBeenCalled();
-    expect(registry.pages.map(p => p.path)).toEqual(['/catalog']);
-    expect(registry.nav.map(n => n.to)).toEqual(['/catalog']);
+    expect(registry.pages.map(p => p.path)).toEqual(['/catalog', '/catalog-import', '/catalog-errors', '/org']);
+    expect(registry.nav.map(n => n.to)).toEqual(['/catalog', '/org']);
+    expect(registry.entityTabs.map(t => t.path)).toEqual(['relations']);
   });
 
   it('offers the relation cards that fit each kind', () => {
@@ -23,8 +24,8 @@ describe('catalogFrontendPlugin', () => {
     expect(cardsFor(entity('System'))).toEqual(['system-components', 'system-apis', 'system-resources']);
     expect(cardsFor(entity('Domain'))).toEqual(['domain-systems']);
     expect(cardsFor(entity('API'))).toEqual(['api-providers', 'api-consumers']);
-    expect(cardsFor(entity('Group'))).toEqual(['group-members', 'group-children', 'group-owned']);
-    expect(cardsFor(entity('User'))).toEqual(['user-groups', 'user-owned']);
+    expect(cardsFor(entity('Group'))).toEqual(['profile', 'group-members', 'group-children', 'ownership']);
+    expect(cardsFor(entity('User'))).toEqual(['profile', 'user-groups', 'ownership']);
   });
 
   it('shows the processing status card first, only when the entity has status items', () => {

@@ -41,10 +41,6 @@ export const relationCards: readonly RelationCardDefinition[] = [
     empty: 'This group has no members. Add the group to a user’s spec.memberOf or list users in spec.members.' },
   { id: 'group-children', title: 'Child groups', onKinds: ['group'], relation: 'parentOf', order: 20,
     empty: 'No child groups.' },
-  { id: 'group-owned', title: 'Owned entities', onKinds: ['group'], relation: 'ownerOf', order: 30,
-    empty: 'This group owns nothing yet. Set spec.owner on an entity to this group.' },
   { id: 'user-groups', title: 'Groups', onKinds: ['user'], relation: 'memberOf', order: 10,
     empty: 'This user belongs to no group. Add groups to spec.memberOf.' },
-  { id: 'user-owned', title: 'Owned entities', onKinds: ['user'], relation: 'ownerOf', order: 20,
-    empty: 'This user owns nothing directly; teams usually own things.' },
 ];
