@@ -4,12 +4,16 @@
  * every comparison is case-insensitive.
  */
 
-/** A filter node. `key` without `values` means "the key exists" (with any value, even null). */
+/**
+ * A filter node. `key` without `values` means "the key exists" (with any value, even null); `prefix`
+ * matches a value that starts with the prefix (the predicate language's `$hasPrefix`).
+ */
 export type EntityFilter =
   | { readonly type: 'anyOf'; readonly filters: readonly EntityFilter[] }
   | { readonly type: 'allOf'; readonly filters: readonly EntityFilter[] }
   | { readonly type: 'not'; readonly filter: EntityFilter }
-  | { readonly type: 'key'; readonly key: string; readonly values?: readonly string[] };
+  | { readonly type: 'key'; readonly key: string; readonly values?: readonly string[] }
+  | { readonly type: 'prefix'; readonly key: string; readonly prefix: string };
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
@@ -35,6 +39,13 @@ export function keyFilter(key: string, values?: readonly string[]): EntityFilter
   return values === undefined
     ? Object.freeze({ type: 'key', key: k })
     : Object.freeze({ type: 'key', key: k, values: Object.freeze([...new Set(values.map(lower))]) });
+}
+
+/** Matches when the key has a value starting with `prefix`. Lowercases both. */
+export function prefixFilter(key: string, prefix: string): EntityFilter {
+  const k = lower(key.trim());
+  if (!k) throw new TypeError('Invalid filter, the key is empty');
+  return Object.freeze({ type: 'prefix', key: k, prefix: lower(prefix) });
 }
 
 /**

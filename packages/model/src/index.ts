@@ -36,6 +36,7 @@ export { findCaseConflictingKeys, flattenEntity, SEARCH_MAX_KEY_LENGTH, SEARCH_M
 export type { EntityFilter, EntityFilterQuery } from './entityFilter.js';
 export {
   allOfFilter, anyOfFilter, entityFilterFromQuery, keyFilter, notFilter, parseEntityFilterParams, parseEntityFilterString,
-  stringifyEntityFilterParams,
+  prefixFilter, stringifyEntityFilterParams,
 } from './entityFilter.js';
-export { entityMatcher, matchEntity } from './matchEntity.js';
+export { EntityPredicateError, parseEntityPredicate, type EntityPredicate } from './entityPredicate.js';
+export { entityMatcher, matchEntity, matchFilterIndex } from './matchEntity.js';

@@ -19,6 +19,14 @@ function indexEntity(entity: Entity): SearchIndex {
   return index;
 }
 
+/**
+ * Evaluates a filter over any key → values index (lowercased values; `null` for a key without a
+ * value), e.g. for objects other than entities that the same query language filters.
+ */
+export function matchFilterIndex(filter: EntityFilter | undefined, index: ReadonlyMap<string, ReadonlySet<string | null>>): boolean {
+  return filter ? evaluate(filter, index) : true;
+}
+
 function evaluate(filter: EntityFilter, index: SearchIndex): boolean {
   switch (filter.type) {
     case 'anyOf':
@@ -27,6 +35,11 @@ function evaluate(filter: EntityFilter, index: SearchIndex): boolean {
       return filter.filters.every(f => evaluate(f, index));
     case 'not':
       return !evaluate(filter.filter, index);
+    case 'prefix': {
+      const values = index.get(filter.key.toLocaleLowerCase('en-US'));
+      const prefix = filter.prefix.toLocaleLowerCase('en-US');
+      return [...(values ?? [])].some(v => v !== null && v.startsWith(prefix));
+    }
     case 'key': {
       const values = index.get(filter.key.toLocaleLowerCase('en-US'));
       if (!values) return false;

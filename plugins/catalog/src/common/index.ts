@@ -17,6 +17,7 @@ export const catalogRoutes = {
   validateEntity: '/validate-entity',
   analyzeLocation: '/analyze-location',
   locations: '/locations',
+  locationsByQuery: '/locations/by-query',
   location: '/locations/:id',
   locationByEntity: '/locations/by-entity/:kind/:namespace/:name',
   importPreview: '/import-preview',

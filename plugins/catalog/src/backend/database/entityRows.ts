@@ -171,8 +171,15 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
     select ref, id from subtree`.execute(db);
   // What the removed entities said about others (e.g. "ownerOf") disappears with them: restitch those.
   await markRelationTargetsForStitch(c, rows.map((r) => r.id));
-  await db.deleteFrom('entities').where('id', 'in', rows.map((r) => r.id)).execute();
+  await deleteEntityRows(c, rows.map((r) => r.id));
   return rows.map((r) => r.ref);
+}
+
+/** Deletes entity rows with their search rows (relations go by foreign key). */
+export async function deleteEntityRows(c: CatalogDb, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'entities')} where id = any(${ids}::uuid[])`.execute(c.db);
 }
 
 /** Flags the targets of the relations that these entities originate, so their final form is rebuilt. */

@@ -54,7 +54,7 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   afterAll(() => database?.close());
   beforeEach(async () => {
     changed = [];
-    await sql`truncate ${sql.table(`${c.schema}.entities`)} cascade`.execute(c.db);
+    await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.search`)} cascade`.execute(c.db);
   });
 
   it('ingests a location tree and stitches both directions of each relation', async () => {
@@ -111,10 +111,13 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a'), nested]));
     await engine.runUntilIdle();
     expect(await final('component:default/deep')).toBeDefined();
+    const searchRowsOf = async (name: string) => (await sql<{ n: string }>`select count(*) as n from ${sql.table(`${c.schema}.search`)} where key = 'metadata.name' and value = ${name}`.execute(c.db)).rows[0]!.n;
+    expect(await searchRowsOf('deep')).toBe('1');
     await addRoot(c, location('root', [entity('Group', 'team-a')]));
     await engine.runUntilIdle();
     expect(await final('component:default/svc')).toBeUndefined();
     expect(await final('location:default/nested')).toBeUndefined();
+    expect(await searchRowsOf('deep')).toBe('0');
     expect(await final('component:default/deep')).toBeUndefined();
     expect((await final('group:default/team-a')).final.relations).toEqual([]);
   });

@@ -197,6 +197,69 @@ describe.each(TEST_DATABASE_CLIENTS)("Backstage's CatalogClient against the cata
     expect(found.generateEntities).toEqual([]);
   });
 
+  it('queryEntities with a predicate query goes to POST /entities/by-query and pages with its cursors', async () => {
+    await seedEntity(t.catalog, { ...component('owned-api', { type: 'openapi' }), kind: 'API', relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }] });
+    const res = await t.client.queryEntities({
+      query: { $all: [{ kind: 'component' }, { $any: [{ 'metadata.tags': { $contains: 'java' } }, { 'metadata.name': { $in: ['svc-20', 'SVC-21'] } }] }, { $not: { 'metadata.name': 'svc-02' } }] },
+      orderFields: [{ field: 'metadata.name', order: 'asc' }],
+      limit: 3,
+    });
+    expect(res.totalItems).toBe(6);
+    const all = names(res.items as never);
+    let cursor = res.pageInfo.nextCursor;
+    expect(JSON.parse(Buffer.from(cursor!, 'base64url').toString())).toHaveProperty('query');
+    while (cursor) {
+      const next = await t.client.queryEntities({ cursor, limit: 3 });
+      all.push(...names(next.items as never));
+      cursor = next.pageInfo.nextCursor;
+    }
+    expect(all).toEqual(['svc-01', 'svc-03', 'svc-04', 'svc-05', 'svc-20', 'svc-21']);
+
+    const prefixed = await t.client.queryEntities({ query: { 'metadata.name': { $hasPrefix: 'SVC-1' }, 'spec.type': { $exists: true } }, limit: 100, totalItems: 'exclude' } as never);
+    expect(names(prefixed.items as never)).toHaveLength(10);
+    expect(prefixed.totalItems).toBe(0);
+    const owned = await t.client.queryEntities({ query: { relations: { $contains: { type: 'ownedBy', targetRef: { $in: ['GROUP:default/team-a'] } } } } });
+    expect(names(owned.items as never)).toEqual(['owned-api']);
+    const noTitle = await t.client.queryEntities({ query: { kind: 'component', 'metadata.title': { $exists: false } }, limit: 100 });
+    expect(noTitle.totalItems).toBe(services.filter((s) => !s.metadata.title).length);
+
+    const { facets } = await t.client.getEntityFacets({ facets: ['spec.type'], query: { kind: { $in: ['api', 'group'] } } });
+    expect(facets['spec.type']).toEqual([{ value: 'openapi', count: 1 }, { value: 'team', count: 1 }]);
+  });
+
+  it('answers a malformed predicate with a 400 that says where it is wrong', async () => {
+    const post = (path: string, body: unknown) => t.fetch(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const bad = await post('/api/catalog/entities/by-query', { query: { $all: [{ kind: 'component' }, { 'spec.type': { $regex: 'x' } }] } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe('Invalid query at query.$all[1].spec.type.$regex: unknown matcher; expected $exists, $in, $hasPrefix or $contains');
+    const facets = await post('/api/catalog/entity-facets', { facets: [], query: {} });
+    expect(facets.status).toBe(400);
+  });
+
+  it('queryLocations filters registered locations by predicate and pages; updateLocation repoints one', async () => {
+    const fs = await import('node:fs/promises');
+    const files = await Promise.all(['a', 'b', 'c'].map(async (n) => {
+      const file = join(dir, `loc-${n}.yaml`);
+      await fs.writeFile(file, `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: loc-${n}\nspec:\n  type: service\n  lifecycle: experimental\n  owner: team-a\n`);
+      return (await t.client.addLocation({ type: 'file', target: file })).location;
+    }));
+    const pages: string[][] = [];
+    for await (const page of t.client.streamLocations({ query: { type: 'FILE' }, limit: 2 })) pages.push(page.map((l) => l.target));
+    expect(pages).toEqual([[files[0]!.target, files[1]!.target], [files[2]!.target]]);
+    const byTarget = await t.client.queryLocations({ query: { target: { $hasPrefix: files[1]!.target } } });
+    expect(byTarget).toEqual({ items: [files[1]], totalItems: 1, pageInfo: {} });
+
+    const oldEntity = await t.catalog.db.selectFrom('entities').select('ref').where('location_key', '=', `file:${files[0]!.target}`).executeTakeFirstOrThrow();
+    const moved = await t.client.updateLocation(files[0]!.id, { type: 'file', target: join(dir, 'loc-moved.yaml') });
+    expect(moved).toEqual({ id: files[0]!.id, type: 'file', target: join(dir, 'loc-moved.yaml') });
+    expect(await t.client.getLocationById(files[0]!.id)).toEqual(moved);
+    const refs = (await t.catalog.db.selectFrom('entities').select('ref').where('provider', '=', 'locations').execute()).map((r) => r.ref);
+    expect(refs).not.toContain(oldEntity.ref);
+    expect(await t.catalog.db.selectFrom('entities').select('ref').where('location_key', '=', `file:${join(dir, 'loc-moved.yaml')}`).execute()).toHaveLength(1);
+    await expect(t.client.updateLocation(files[0]!.id, { type: 'file', target: files[1]!.target })).rejects.toMatchObject({ response: { status: 409 } });
+    for (const l of files) await t.client.removeLocationById(l.id);
+  });
+
   it('lists processing errors catalog-wide, including entities that never became visible', async () => {
     const res = await t.fetch('/api/catalog/entities/errors');
     const body = (await res.json()) as { items: Array<{ entityRef: string; visible: boolean; errors: unknown[] }> };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { NotAllowedError, NotFoundError, type AtriumFastify } from '@atrium/backend';
-import { markRelationTargetsForStitch, table } from '../database/entityRows.js';
+import { deleteEntityRows, markRelationTargetsForStitch, table } from '../database/entityRows.js';
 import type { CatalogRoutesDeps } from './deps.js';
 import { entityText, finalsByRefs, projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import { entityFilterSql } from './filterSql.js';
@@ -106,7 +106,7 @@ async function removeEntity(deps: CatalogRoutesDeps, id: string): Promise<void> 
   const row = await c.db.selectFrom('entities').select(['ref', 'parent_ref']).where('id', '=', id).executeTakeFirst();
   if (!row) return;
   await markRelationTargetsForStitch(c, [id]);
-  await c.db.deleteFrom('entities').where('id', '=', id).execute();
+  await deleteEntityRows(c, [id]);
   if (row.parent_ref) {
     await c.db.updateTable('entities').set({ result_hash: null, next_refresh_at: sql`now()` }).where('ref', '=', row.parent_ref).execute();
     deps.engine.wake();

@@ -6,36 +6,47 @@ import { table, type CatalogDb } from '../database/entityRows.js';
 import { FILTER_COLUMNS } from './filterColumns.js';
 import type { CatalogRoutesDeps } from './deps.js';
 import { entityFilterSql } from './filterSql.js';
-import { parseFilterParam, repeatable } from './queryParams.js';
+import { parseFilterParam, parsePredicate, repeatable } from './queryParams.js';
 
 /** `GET /entity-facets`: per facet, each value with the number of (filtered) entities that have it. */
 export function facetRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
   app.get('/entity-facets', { schema: { querystring: z.object({ facet: repeatable, filter: repeatable }) } }, async (request) => {
     const facets = [request.query.facet ?? []].flat().map((f) => f.trim()).filter(Boolean);
     if (facets.length === 0) throw new InputError('Missing facet parameter, give at least one (e.g. facet=kind)');
-    const filter = parseFilterParam(request.query.filter);
-    const c = deps.catalog;
-    const result: Record<string, Array<{ value: string; count: number }>> = {};
-    const searchFacets = facets.filter((f) => !FILTER_COLUMNS[f.toLowerCase()]);
-    for (const facet of facets.filter((f) => FILTER_COLUMNS[f.toLowerCase()])) {
-      result[facet] = await columnFacet(c, facet.toLowerCase(), filter);
-    }
-    if (searchFacets.length > 0) {
-      // Values are grouped case-insensitively (the lowercased column) and shown as written.
-      const { rows } = await sql<{ key: string; value: string; n: string | number }>`
-        select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
-        from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
-        where s.key in (${sql.join(searchFacets.map((f) => f.toLowerCase()))}) and s.value is not null and e.final is not null
-          and ${entityFilterSql(c, filter, sql`e.id`)}
-        group by s.key, s.value
-        order by s.key, s.value`.execute(c.db);
-      for (const facet of searchFacets) {
-        const key = facet.toLowerCase();
-        result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
-      }
-    }
-    return { facets: result };
+    return { facets: await countFacets(deps.catalog, facets, parseFilterParam(request.query.filter)) };
   });
+
+  // The newer predicate form (Backstage's client uses it when given a `query`).
+  app.post('/entity-facets', {
+    schema: { body: z.object({ facets: z.array(z.string().trim().min(1)).min(1, 'give at least one facet (e.g. "kind")'), query: z.record(z.string(), z.unknown()).optional() }) },
+  }, async (request) => {
+    const filter = request.body.query === undefined ? undefined : parsePredicate(request.body.query);
+    return { facets: await countFacets(deps.catalog, request.body.facets, filter) };
+  });
+}
+
+/** Each facet's values with their counts among the entities the filter matches. */
+async function countFacets(c: CatalogDb, facets: string[], filter: EntityFilter | undefined) {
+  const result: Record<string, Array<{ value: string; count: number }>> = {};
+  const searchFacets = facets.filter((f) => !FILTER_COLUMNS[f.toLowerCase()]);
+  for (const facet of facets.filter((f) => FILTER_COLUMNS[f.toLowerCase()])) {
+    result[facet] = await columnFacet(c, facet.toLowerCase(), filter);
+  }
+  if (searchFacets.length > 0) {
+    // Values are grouped case-insensitively (the lowercased column) and shown as written.
+    const { rows } = await sql<{ key: string; value: string; n: string | number }>`
+      select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
+      from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
+      where s.key in (${sql.join(searchFacets.map((f) => f.toLowerCase()))}) and s.value is not null and e.final is not null
+        and ${entityFilterSql(c, filter, sql`e.id`)}
+      group by s.key, s.value
+      order by s.key, s.value`.execute(c.db);
+    for (const facet of searchFacets) {
+      const key = facet.toLowerCase();
+      result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
+    }
+  }
+  return result;
 }
 
 /**

@@ -20,6 +20,13 @@ export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, 
       return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f, entityId)), sql` or `)})`;
     case 'not':
       return sql<boolean>`not ${entityFilterSql(c, filter.filter, entityId)}`;
+    case 'prefix': {
+      const key = filter.key.toLowerCase();
+      const pattern = `${escapeLike(filter.prefix.toLowerCase())}%`;
+      const column = FILTER_COLUMNS[key];
+      if (column) return sql<boolean>`${sql.ref(`e.${column}`)} like ${pattern} escape '\\'`;
+      return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key} and s.value like ${pattern} escape '\\')`;
+    }
     case 'key': {
       const key = filter.key.toLowerCase();
       const column = FILTER_COLUMNS[key];
@@ -40,9 +47,11 @@ export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, 
   }
 }
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 /** Escapes LIKE wildcards so a search term matches literally. */
 export function likePattern(term: string): string {
-  return `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return `%${escapeLike(term.toLowerCase())}%`;
 }
 
 /**

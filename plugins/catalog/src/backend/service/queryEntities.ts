@@ -11,6 +11,10 @@ export interface QueryEntitiesInput {
   start: { filter?: EntityFilter; orderField?: QueryCursor['orderField']; fullText?: QueryCursor['fullText']; offset?: number } | { cursor: QueryCursor };
   limit: number;
   fields?: string[][];
+  /** Skip counting the matches (`totalItems=exclude`): `totalItems` is then 0. */
+  excludeTotal?: boolean;
+  /** The request came to the predicate endpoint: its cursors say so. */
+  predicate?: boolean;
 }
 
 export interface QueryEntitiesOutput {
@@ -37,9 +41,10 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   if (q.fullText) conditions.push(fullTextSql(c, q.fullText.term, q.fullText.fields, sql`e.id`));
   const where = sql.join(conditions, sql` and `);
 
+  const uncounted = cursor ? cursor.uncounted === true : input.excludeTotal === true;
   const totalItems = cursor
     ? cursor.totalItems
-    : Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
+    : uncounted ? 0 : Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
   if (input.limit === 0) return { items: [], totalItems, pageInfo: {} };
 
   const sortValue = q.orderField
@@ -61,7 +66,11 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const page = rows.slice(0, input.limit);
   if (backwards) page.reverse();
 
-  const base = { filter: q.filter, orderField: q.orderField, fullText: q.fullText, totalItems };
+  const base: Omit<QueryCursor, 'direction' | 'position'> = {
+    filter: q.filter, orderField: q.orderField, fullText: q.fullText, totalItems,
+    ...(input.predicate || cursor?.query ? { query: true as const } : {}),
+    ...(uncounted ? { uncounted: true as const } : {}),
+  };
   const at = (row: Row, direction: 'next' | 'prev') => encodeCursor({ ...base, direction, position: { value: row.v, ref: row.ref } });
   const first = page[0];
   const last = page[page.length - 1];

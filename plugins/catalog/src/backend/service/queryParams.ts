@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '@atrium/backend';
-import { parseEntityFilterParams, type EntityFilter } from '@atrium/model';
+import { EntityPredicateError, parseEntityFilterParams, parseEntityPredicate, type EntityFilter } from '@atrium/model';
 
 /** A query parameter that may be repeated: Fastify gives a string for one and an array for several. */
 export const repeatable = z.union([z.string(), z.array(z.string())]).optional();
@@ -16,6 +16,16 @@ export function parseFilterParam(value: string | string[] | undefined): EntityFi
     return parseEntityFilterParams(list(value));
   } catch (e) {
     throw new InputError(`Invalid filter parameter: ${(e as Error).message}`);
+  }
+}
+
+/** A predicate `query` body; a malformed one is a 400 naming where in the query it is wrong. */
+export function parsePredicate(query: unknown): EntityFilter {
+  try {
+    return parseEntityPredicate(query);
+  } catch (e) {
+    if (e instanceof EntityPredicateError) throw new InputError(e.message);
+    throw e;
   }
 }
 

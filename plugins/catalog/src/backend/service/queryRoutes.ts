@@ -4,7 +4,7 @@ import type { CatalogRoutesDeps } from './deps.js';
 import { decodeCursor } from './cursor.js';
 import { queryEntities } from './queryEntities.js';
 import {
-  nonNegativeInt, parseFieldsParam, parseFilterParam, parseFullTextFieldsParam, parseOrderFieldParam, repeatable,
+  nonNegativeInt, parseFieldsParam, parseFilterParam, parseFullTextFieldsParam, parseOrderFieldParam, parsePredicate, repeatable,
 } from './queryParams.js';
 
 /** Backstage's default page size for `/entities/by-query`. */
@@ -23,12 +23,14 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
         limit: nonNegativeInt,
         offset: nonNegativeInt,
         cursor: z.string().optional(),
+        totalItems: z.enum(['include', 'exclude']).optional(),
       }),
     },
   }, async (request) => {
     const q = request.query;
     const fields = parseFieldsParam(q.fields);
     const limit = q.limit ?? DEFAULT_LIMIT;
+    const excludeTotal = q.totalItems === 'exclude';
     // With a cursor, the query it carries wins over filter/orderField/fullText parameters (as in Backstage).
     if (q.cursor !== undefined) {
       if (q.cursor === '') throw new InputError('Malformed cursor parameter, it is empty');
@@ -43,6 +45,42 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
       start: { filter: parseFilterParam(q.filter), orderField, fullText, offset: q.offset },
       limit,
       fields,
+      excludeTotal,
+    });
+  });
+
+  // The newer predicate form: the same query, with Backstage's `query` predicate instead of `filter`.
+  app.post('/entities/by-query', {
+    schema: {
+      body: z.object({
+        query: z.record(z.string(), z.unknown()).optional(),
+        cursor: z.string().min(1, 'cursor is empty').optional(),
+        limit: z.number().int().min(0).optional(),
+        offset: z.number().int().min(0).optional(),
+        orderBy: z.array(z.object({ field: z.string().min(1), order: z.enum(['asc', 'desc']) })).optional(),
+        fullTextFilter: z.object({ term: z.string(), fields: z.array(z.string()).optional() }).optional(),
+        fields: z.array(z.string()).optional(),
+        totalItems: z.enum(['include', 'exclude']).optional(),
+      }),
+    },
+  }, async (request) => {
+    const b = request.body;
+    const fields = parseFieldsParam(b.fields);
+    const limit = b.limit ?? DEFAULT_LIMIT;
+    if (b.cursor !== undefined) return queryEntities(deps.catalog, { start: { cursor: decodeCursor(b.cursor) }, limit, fields, predicate: true });
+    const [orderField] = (b.orderBy ?? []).map((o) => ({ field: o.field.toLowerCase(), order: o.order }));
+    const term = b.fullTextFilter?.term.trim();
+    const fullText = term
+      ? { term, fields: parseFullTextFieldsParam(b.fullTextFilter?.fields) ?? [orderField?.field ?? 'metadata.uid'] }
+      : undefined;
+    const filter = b.query === undefined ? undefined : parsePredicate(b.query);
+
+    return queryEntities(deps.catalog, {
+      start: { filter, orderField, fullText, offset: b.offset },
+      limit,
+      fields,
+      excludeTotal: b.totalItems === 'exclude',
+      predicate: true,
     });
   });
 }
