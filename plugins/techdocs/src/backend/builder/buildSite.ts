@@ -24,7 +24,8 @@ export interface BuildOptions {
   commit?: string;
   /** Edit links for sources whose mkdocs.yml has no repo_url (e.g. derived from the entity's git location). */
   repoUrl?: string;
-  editUri?: string;
+  /** An edit_uri, or one made from docs_dir (read from mkdocs.yml during the build). */
+  editUri?: string | ((docsDir: string) => string);
   now?: () => number;
   onProgress?: (message: string) => void;
 }
@@ -114,7 +115,8 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
     : derivedNav([...navPages.values()]);
 
   const repoUrl = config.repoUrl ?? options.repoUrl;
-  const editUri = config.editUri ?? (config.repoUrl ? undefined : options.editUri);
+  const injected = typeof options.editUri === 'function' ? options.editUri(config.docsDir) : options.editUri;
+  const editUri = config.editUri ?? (config.repoUrl ? undefined : injected);
   const pages: SitePage[] = [];
   const out: BuiltFile[] = [];
   const docsIndex = [];

@@ -2,3 +2,4 @@ export { buildSite, type BuildOptions, type BuiltFile, type BuiltSite, type Sour
 export { DocsBuildError } from './errors.js';
 export { contentTypeFor } from './extensions.js';
 export { readLocalSource } from './localSource.js';
+export { sanitizePublishedHtml } from './sanitize.js';

@@ -54,3 +54,19 @@ export function describeUnsafeHtml(html: string): string | undefined {
   if (/javascript:/i.test(m[0])) return 'raw HTML javascript: URL removed (not allowed in docs)';
   return 'raw HTML event handler attribute removed (not allowed in docs)';
 }
+
+const COLOR = /^#[0-9a-f]{3,8}$/i;
+const codeStyles = { color: [COLOR], 'background-color': [COLOR], '--shiki-dark': [COLOR], '--shiki-dark-bg': [COLOR] };
+const publishedOptions: sanitizeHtml.IOptions = {
+  ...options,
+  allowedAttributes: { ...options.allowedAttributes as Record<string, string[]>, span: ['style'], pre: ['style', 'tabindex'], div: ['style'] },
+  allowedStyles: { ...options.allowedStyles, span: codeStyles, pre: codeStyles, div: { 'counter-reset': [/^line \d+$/] } },
+};
+
+/**
+ * For pages built elsewhere (`atrium docs publish`): the whole article is sanitised, highlighted code
+ * included, so only colours survive as styles. Whoever holds a token cannot publish a script.
+ */
+export function sanitizePublishedHtml(html: string): string {
+  return sanitizeHtml(html, publishedOptions);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { AtriumFastify, HttpAuthService } from '@atrium/backend';
+import { NotFoundError } from '@atrium/backend';
+import type { DocsService } from '../docsService.js';
+import { entityParams, entityRefOf, sitePath } from './params.js';
+
+// Built files are served from the portal's origin, so they must never run as a page of it: an SVG or
+// HTML file opened directly gets no script, no plugins and a unique origin.
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; sandbox",
+  'x-content-type-options': 'nosniff',
+};
+
+/** `GET /static/docs/:namespace/:kind/:name/*`: the files of a site's current build (Backstage's path). */
+export function staticRoutes(deps: { httpAuth: HttpAuthService; docs: DocsService }) {
+  return (app: AtriumFastify) => {
+    app.get('/static/docs/:namespace/:kind/:name/*', {
+      schema: { params: entityParams.extend({ '*': z.string().max(2048).optional() }) },
+    }, async (request, reply) => {
+      await deps.httpAuth.credentials(request, { allow: ['user', 'service'] });
+      const entityRef = entityRefOf(request.params);
+      const path = sitePath(request.params['*'] ?? '');
+      const file = await deps.docs.file(entityRef, path);
+      if (!file) throw new NotFoundError(`${path} is not part of the docs of ${entityRef}${path === 'search/search_index.json' ? ' (it has no built site yet)' : ''}`);
+      const etag = `"${file.hash}"`;
+      reply.headers({
+        ...SECURITY_HEADERS,
+        etag,
+        'content-type': file.contentType,
+        // Pages and indexes change with every build: revalidate (a 304 is cheap). Other assets: briefly cached.
+        'cache-control': /^(text\/html|application\/json)/.test(file.contentType) ? 'private, no-cache' : 'private, max-age=300',
+      });
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(await file.content());
+    });
+  };
+}
