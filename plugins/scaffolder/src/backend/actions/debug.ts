@@ -60,6 +60,10 @@ export const debugWaitAction = createTemplateAction<{ minutes?: number; seconds?
     if (ms > MAX_WAIT_MS) throw new Error(`debug:wait waits at most ${MAX_WAIT_MS / 1000} s; ${ms / 1000} s was asked`);
     ctx.logger.info(`Waiting ${ms} ms`);
     await new Promise<void>((resolve, reject) => {
+      if (ctx.signal.aborted) {
+        reject(new Error('Cancelled while waiting'));
+        return;
+      }
       const timer = setTimeout(resolve, ms);
       ctx.signal.addEventListener('abort', () => { clearTimeout(timer); reject(new Error('Cancelled while waiting')); }, { once: true });
     });

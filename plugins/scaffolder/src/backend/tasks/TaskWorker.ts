@@ -58,6 +58,7 @@ export class TaskWorker {
     void this.poll();
   }
 
+  /** Aborts running tasks at once; resolves when they have let go. Safe to call twice. */
   async stop() {
     this.stopped = true;
     clearInterval(this.timer);

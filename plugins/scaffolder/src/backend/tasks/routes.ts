@@ -48,6 +48,9 @@ export function scaffolderRoutesPlugin(d: RouteDeps): (app: AtriumFastify) => vo
   return (app) => {
     const streams = new Set<ServerResponse>();
     app.addHook('preClose', (done) => {
+      // Stop taking and running tasks as soon as shutdown begins, not after in-flight requests drain:
+      // what is running is left to the heartbeat recovery of the next instance.
+      void d.worker.stop();
       for (const res of streams) res.end();
       streams.clear();
       checker.dispose();
