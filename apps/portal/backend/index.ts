@@ -1,5 +1,6 @@
 import { catalogPlugin, discoveryModule, githubOrgModule } from '@atrium/plugin-catalog/backend';
 import { examplePlugin } from '@atrium/plugin-example/backend';
+import { catalogCollatorModule, searchPlugin, techdocsCollatorModule } from '@atrium/plugin-search/backend';
 
 /** The portal's backend features, in no particular order: the kernel orders them by their dependencies. */
 export const features = [
@@ -9,4 +10,8 @@ export const features = [
   // Repositories, teams and members of the organisations in catalog.providers.github.
   githubOrgModule,
   examplePlugin,
+  // One search over the catalog (templates included) and TechDocs sites, kept fresh from their events.
+  searchPlugin,
+  catalogCollatorModule,
+  techdocsCollatorModule,
 ];

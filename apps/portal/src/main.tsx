@@ -5,11 +5,13 @@ import { createApp } from '@atrium/frontend';
 import { exampleFrontendPlugin } from '@atrium/plugin-example/frontend';
 import { homePlugin } from './homePlugin';
 import { catalogEntitySource, catalogFrontendPlugin } from '@atrium/plugin-catalog/frontend';
+import { SearchBox, searchFrontendPlugin } from '@atrium/plugin-search/frontend';
 
 const App = createApp({
   title: 'Atrium',
-  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin],
+  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin, searchFrontendPlugin],
   entitySource: catalogEntitySource,
+  searchBox: SearchBox,
 });
 
 const root = document.getElementById('root');

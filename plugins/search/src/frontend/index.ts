@@ -1,1 +1,2 @@
-export {};
+export { searchFrontendPlugin } from './plugin';
+export { SearchBox } from './palette/SearchBox';

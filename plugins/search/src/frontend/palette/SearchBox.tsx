@@ -1,0 +1,35 @@
+import { Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { useHotkeys, useOs } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import { paletteActions } from './paletteStore';
+
+// The palette (Spotlight, its styles, the search client) loads on first use, not with every page.
+const CommandPalette = lazy(() => import('./CommandPalette'));
+
+/** The header's search box: opens the command palette on click and on Ctrl/Cmd+K from anywhere, even inside inputs. */
+export function SearchBox() {
+  const [loaded, setLoaded] = useState(false);
+  const os = useOs();
+  const mod = os === 'macos' || os === 'ios' ? '⌘' : 'Ctrl';
+  const open = () => (loaded ? paletteActions.toggle() : setLoaded(true));
+  useHotkeys([['mod+K', open]], []);
+  return (
+    <>
+      <UnstyledButton
+        onClick={open} aria-label={`Search (${mod}+K)`} aria-haspopup="dialog" data-testid="search-box"
+        w="100%" px="sm" py={6}
+        style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-xl)', background: 'var(--mantine-color-default)' }}
+      >
+        <Group gap="xs" wrap="nowrap">
+          <IconSearch size={16} aria-hidden style={{ opacity: 0.6 }} />
+          <Text size="sm" c="dimmed" style={{ flex: 1 }} truncate="end">Search the portal…</Text>
+          <Group gap={2} wrap="nowrap" aria-hidden>
+            <Kbd size="xs">{mod}</Kbd><Kbd size="xs">K</Kbd>
+          </Group>
+        </Group>
+      </UnstyledButton>
+      {loaded && <Suspense fallback={null}><CommandPalette /></Suspense>}
+    </>
+  );
+}
