@@ -98,7 +98,7 @@ export class DocsService {
   }
 
   private async build(entityRef: string, knownEtag: string | undefined, log: (m: string) => void): Promise<boolean> {
-    const { store, urlReader, catalog, events, logger } = this.deps;
+    const { store, urlReader, catalog, logger } = this.deps;
     let etag: string | undefined;
     try {
       const entity = await catalog.getEntityByRef(entityRef);

@@ -136,6 +136,6 @@ describe('site output', () => {
 
   it('links each page to its source for editing from repo_url and edit_uri', async () => {
     const site = await build({ 'mkdocs.yml': 'site_name: T\nrepo_url: https://github.com/acme/shop\nedit_uri: edit/main/docs/\n', 'docs/index.md': '# a', 'docs/a b/c.md': '# c' });
-    expect(site.manifest.pages.map((p) => p.editUrl)).toEqual(['https://github.com/acme/shop/edit/main/docs/a%20b/c.md', 'https://github.com/acme/shop/edit/main/docs/index.md']);
+    expect(site.manifest.pages.map((p) => p.editUrl)).toEqual(['https://github.com/acme/shop/edit/main/docs/index.md', 'https://github.com/acme/shop/edit/main/docs/a%20b/c.md']);
   });
 });

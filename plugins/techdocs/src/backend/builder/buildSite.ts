@@ -7,7 +7,7 @@ import { configWarnings, contentTypeFor } from './extensions.js';
 import { fenceLanguages, prepareHighlighter, resolveLanguage } from './highlight.js';
 import { createMarkdown, renderMarkdown } from './markdown.js';
 import { CONFIG_FILE_NAMES, parseMkDocsConfig } from './mkdocsConfig.js';
-import { derivedNav, explicitNav, nameToTitle, type NavPage } from './nav.js';
+import { derivedNav, explicitNav, flattenNav, nameToTitle, type NavPage } from './nav.js';
 import { isIndexPage, normalizeRelative, pageOutputFile, pageUrl } from './paths.js';
 import { pageSearchEntries, searchIndex } from './searchIndex.js';
 import { STANDALONE_CSS, STANDALONE_CSS_FILE, standalonePage } from './template.js';
@@ -114,13 +114,16 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
     ? explicitNav(config.nav, navPages, (message, line) => warnings.push({ file: configFile, line, message }), (source, title) => { navPages.get(source)!.title = title; })
     : derivedNav([...navPages.values()]);
 
+  // Pages in reading order (the nav's, then the rest by path): the search index and page list follow it.
+  const order = new Map(flattenNav(nav).map((url, i) => [url, i]));
+  const ordered = [...pageUrls].sort(([pa, a], [pb, b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (pa < pb ? -1 : pa > pb ? 1 : 0));
   const repoUrl = config.repoUrl ?? options.repoUrl;
   const injected = typeof options.editUri === 'function' ? options.editUri(config.docsDir) : options.editUri;
   const editUri = config.editUri ?? (config.repoUrl ? undefined : injected);
   const pages: SitePage[] = [];
   const out: BuiltFile[] = [];
   const docsIndex = [];
-  for (const [p, url] of pageUrls) {
+  for (const [p, url] of ordered) {
     const r = rendered.get(p)!;
     const title = navPages.get(p)!.title;
     const editUrl = editUrlFor(repoUrl, editUri, config.docsDir, p);

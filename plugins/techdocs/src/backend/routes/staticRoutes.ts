@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AtriumFastify, HttpAuthService } from '@atrium/backend';
 import { NotFoundError } from '@atrium/backend';
 import type { DocsService } from '../docsService.js';
@@ -14,13 +15,17 @@ const SECURITY_HEADERS = {
 /** `GET /static/docs/:namespace/:kind/:name/*`: the files of a site's current build (Backstage's path). */
 export function staticRoutes(deps: { httpAuth: HttpAuthService; docs: DocsService }) {
   return (app: AtriumFastify) => {
-    app.get('/static/docs/:namespace/:kind/:name/*', {
-      schema: { params: entityParams.extend({ '*': z.string().max(2048).optional() }) },
-    }, async (request, reply) => {
+    const params = entityParams.extend({ '*': z.string().max(2048).optional() });
+    const handler = async (request: FastifyRequest<{ Params: z.infer<typeof params> }>, reply: FastifyReply) => {
       await deps.httpAuth.credentials(request, { allow: ['user', 'service'] });
       const entityRef = entityRefOf(request.params);
-      const path = sitePath(request.params['*'] ?? '');
-      const file = await deps.docs.file(entityRef, path);
+      let path = sitePath(request.params['*'] ?? '');
+      let file = await deps.docs.file(entityRef, path);
+      // The server ignores trailing slashes, so `guide/` arrives as `guide`: a folder means its index page.
+      if (!file && !/\.[a-z0-9]+$/i.test(path)) {
+        path = `${path}/index.html`;
+        file = await deps.docs.file(entityRef, path);
+      }
       if (!file) throw new NotFoundError(`${path} is not part of the docs of ${entityRef}${path === 'search/search_index.json' ? ' (it has no built site yet)' : ''}`);
       const etag = `"${file.hash}"`;
       reply.headers({
@@ -32,6 +37,8 @@ export function staticRoutes(deps: { httpAuth: HttpAuthService; docs: DocsServic
       });
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply.send(await file.content());
-    });
+    };
+    app.get('/static/docs/:namespace/:kind/:name', { schema: { params } }, handler);
+    app.get('/static/docs/:namespace/:kind/:name/*', { schema: { params } }, handler);
   };
 }
