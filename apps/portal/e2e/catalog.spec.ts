@@ -84,7 +84,7 @@ test('a new user finds a service by text, opens it, sees its APIs and follows it
   await expect(page).toHaveURL(/\/catalog\/default\/group\/playback-team$/);
   const members = page.getByRole('region', { name: 'Members' });
   await expect(members.getByRole('listitem')).toHaveCount(4);
-  await expect(page.getByRole('region', { name: 'Owned entities' }).getByRole('link', { name: 'Playback service' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Owned by this group' }).getByRole('link', { name: 'Playback service' })).toBeVisible();
 });
 
 test('users page through 26 people 20 at a time, forwards and back', async ({ page }) => {
