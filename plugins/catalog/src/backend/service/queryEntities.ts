@@ -56,11 +56,17 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const nulls = sql.raw(backwards ? 'nulls first' : 'nulls last');
   const keyset = cursor ? keysetSql(cursor.position, op, backwards, Boolean(q.orderField)) : sql`true`;
   const offset = !cursor && 'offset' in q && q.offset ? sql`offset ${q.offset}` : sql``;
-  const { rows } = await sql<Row>`
-    select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
-    where ${keyset}
-    order by ${q.orderField ? sql`v ${sql.raw(dir)} ${nulls}, ` : sql``}ref ${sql.raw(dir)}
-    limit ${input.limit + 1} ${offset}`.execute(c.db);
+  // The page and its entities in one statement: the heavy JSON is only read for the page's rows.
+  const { rows } = await sql<Row & { final: unknown }>`
+    with page as materialized (
+      select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
+      where ${keyset}
+      order by ${q.orderField ? sql`v ${sql.raw(dir)} ${nulls}, ` : sql``}ref ${sql.raw(dir)}
+      limit ${input.limit + 1} ${offset}
+    )
+    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'entities')} e on e.id = p.id
+    -- The join does not keep the page's order; sorting its few rows again does (in the database's collation).
+    order by ${q.orderField ? sql`p.v ${sql.raw(dir)} ${nulls}, ` : sql``}p.ref ${sql.raw(dir)}`.execute(c.db);
 
   const more = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
@@ -78,7 +84,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   if (last && (backwards || more)) pageInfo.nextCursor = at(last, 'next');
   if (first && cursor && (!backwards || more)) pageInfo.prevCursor = at(first, 'prev');
 
-  return { items: await pageEntities(c, page, input.fields), totalItems, pageInfo };
+  return { items: page.map((r) => responseEntity(r.final, input.fields)), totalItems, pageInfo };
 }
 
 /** Rows strictly after the position in walking order; `op` is already flipped when walking backwards. */
@@ -94,16 +100,4 @@ function keysetSql(position: QueryCursor['position'], op: RawBuilder<unknown>, b
   return value === null
     ? sql`(v is not null or ref ${op} ${ref})`
     : sql`(v is not null and (v ${op} ${value} or (v = ${value} and ref ${op} ${ref})))`;
-}
-
-/** The page's entities in page order; the heavy JSON is only read for these rows. */
-async function pageEntities(c: CatalogDb, page: Row[], fields: string[][] | undefined): Promise<Array<RawJson | JsonObject>> {
-  if (page.length === 0) return [];
-  const { rows } = await sql<{ id: string; final: unknown }>`
-    select e.id, ${projectionSql(fields)} as final from ${table(c, 'entities')} e where e.id = any(${page.map((r) => r.id)}::uuid[])`.execute(c.db);
-  const byId = new Map(rows.map((r) => [r.id, responseEntity(r.final, fields)]));
-  return page.flatMap((r): Array<RawJson | JsonObject> => {
-    const entity = byId.get(r.id);
-    return entity ? [entity] : [];
-  });
 }
