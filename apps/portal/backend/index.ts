@@ -1,5 +1,6 @@
 import { catalogPlugin, discoveryModule, githubOrgModule } from '@atrium/plugin-catalog/backend';
 import { examplePlugin } from '@atrium/plugin-example/backend';
+import { techdocsPlugin } from '@atrium/plugin-techdocs/backend';
 import { catalogCollatorModule, searchPlugin, techdocsCollatorModule } from '@atrium/plugin-search/backend';
 
 /** The portal's backend features, in no particular order: the kernel orders them by their dependencies. */
@@ -10,6 +11,8 @@ export const features = [
   // Repositories, teams and members of the organisations in catalog.providers.github.
   githubOrgModule,
   examplePlugin,
+  // Docs built natively from MkDocs sources, stored in the database: /api/techdocs.
+  techdocsPlugin,
   // One search over the catalog (templates included) and TechDocs sites, kept fresh from their events.
   searchPlugin,
   catalogCollatorModule,

@@ -6,10 +6,11 @@ import { exampleFrontendPlugin } from '@atrium/plugin-example/frontend';
 import { homePlugin } from './homePlugin';
 import { catalogEntitySource, catalogFrontendPlugin } from '@atrium/plugin-catalog/frontend';
 import { SearchBox, searchFrontendPlugin } from '@atrium/plugin-search/frontend';
+import { techdocsFrontendPlugin } from '@atrium/plugin-techdocs/frontend';
 
 const App = createApp({
   title: 'Atrium',
-  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin, searchFrontendPlugin],
+  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin, searchFrontendPlugin, techdocsFrontendPlugin],
   entitySource: catalogEntitySource,
   searchBox: SearchBox,
 });

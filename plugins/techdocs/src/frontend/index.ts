@@ -1,1 +1,1 @@
-export {};
+export { techdocsFrontendPlugin } from './plugin';

@@ -1,0 +1,95 @@
+import { Anchor, Box, Button, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { IconEdit, IconGitCommit, IconPrinter } from '@tabler/icons-react';
+import { EmptyState, ErrorState, LoadingState } from '@atrium/frontend';
+import { useRef } from 'react';
+import { usePageHtml, useSiteManifest, useSiteStatus, type SiteRef } from './api';
+import { BuildFailure, BuildProgress } from './BuildStatus';
+import { DocArticle } from './DocArticle';
+import { issueTrackerFor } from './issueLink';
+import { NavTree } from './NavTree';
+import { ReportIssue } from './ReportIssue';
+import { SiteSearchBox } from './SiteSearchBox';
+import { timeAgo } from './timeAgo';
+import { TocPanel } from './TocPanel';
+import { useSync } from './useSync';
+
+export interface DocsReaderProps {
+  site: SiteRef;
+  /** Site-relative page path (`''`, `guide/install/`). */
+  pagePath: string;
+  hash: string;
+  onNavigate: (path: string, hash?: string) => void;
+}
+
+/** The docs reader: site nav, the page, its table of contents, in-site search, edit and report-issue links. */
+export function DocsReader({ site, pagePath, hash, onNavigate }: DocsReaderProps) {
+  const sync = useSync(site);
+  const manifest = useSiteManifest(site, sync.buildKey);
+  const status = useSiteStatus(site, sync.buildKey);
+  const normalized = pagePath && !pagePath.endsWith('/') ? `${pagePath}/` : pagePath;
+  const page = manifest.data?.pages.find((p) => p.path === normalized);
+  const html = usePageHtml(site, page ? page.path : undefined, sync.buildKey);
+  const articleRef = useRef<HTMLElement | null>(null);
+
+  if (manifest.isPending) return sync.building ? <BuildProgress log={sync.log} /> : <LoadingState label="Loading the docs…" />;
+  if (manifest.isError) return <ErrorState title="Could not load these docs" error={manifest.error} onRetry={() => void manifest.refetch()} />;
+  const m = manifest.data;
+  if (!m) {
+    if (sync.building) return <BuildProgress log={sync.log} />;
+    if (sync.error || status.data?.lastFailure) return <BuildFailure status={status.data} error={sync.error} />;
+    return <EmptyState title="No docs built yet" description="The docs are built the first time they are opened. Reload in a moment, or publish them from CI with atrium docs publish." />;
+  }
+  const tracker = issueTrackerFor(m.repoUrl);
+  const jump = (id: string) => onNavigate(page?.path ?? '', id);
+
+  return (
+    <Stack gap="md">
+      {sync.building && <BuildProgress log={sync.log} />}
+      <BuildFailure status={status.data} error={sync.error && status.data?.current ? undefined : sync.error} />
+      <Group justify="space-between" wrap="wrap" gap="sm" className="techdocs-toolbar">
+        <Group gap="xs" wrap="wrap">
+          <Text fw={600}>{m.siteName}</Text>
+          <Tooltip label={new Date(m.buildTimestamp).toLocaleString()}>
+            <Text size="sm" c="dimmed" data-testid="techdocs-updated">
+              Last updated {timeAgo(m.buildTimestamp)}
+              {m.commit && <> from commit {m.repoUrl && /github|gitlab/.test(m.repoUrl)
+                ? <Anchor href={`${m.repoUrl}/commit/${m.commit}`} target="_blank" rel="noopener noreferrer" size="sm"><IconGitCommit size={14} style={{ verticalAlign: 'middle' }} />{m.commit.slice(0, 7)}</Anchor>
+                : <code>{m.commit.slice(0, 7)}</code>}</>}
+            </Text>
+          </Tooltip>
+        </Group>
+        <Group gap="xs">
+          <SiteSearchBox site={site} buildKey={sync.buildKey} onPick={(location) => { const [p = '', h = ''] = location.split('#'); onNavigate(p, h); }} />
+          <Tooltip label="Print this page"><Button variant="default" size="sm" onClick={() => window.print()} aria-label="Print this page"><IconPrinter size={16} /></Button></Tooltip>
+        </Group>
+      </Group>
+      <Box style={{ display: 'grid', gap: 'var(--mantine-spacing-xl)', gridTemplateColumns: 'minmax(0, 1fr)' }} className="techdocs-layout">
+        <Box component="nav" aria-label="Docs navigation" className="techdocs-nav">
+          <ScrollArea.Autosize mah="calc(100vh - 160px)" type="auto">
+            <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => onNavigate(p)} />
+          </ScrollArea.Autosize>
+        </Box>
+        <Box miw={0}>
+          {!page && <EmptyState title="Page not found" description={`“${pagePath}” is not a page of ${m.siteName}. It may have been renamed; pick a page from the navigation.`} action={<Button variant="light" onClick={() => onNavigate('')}>Go to the home page</Button>} />}
+          {page && html.isPending && <LoadingState label="Loading the page…" />}
+          {page && html.isError && <ErrorState title="Could not load this page" error={html.error} onRetry={() => void html.refetch()} />}
+          {page && html.data !== undefined && (
+            <>
+              <DocArticle site={site} pagePath={page.path} html={html.data} hash={hash} onNavigate={onNavigate} articleRef={articleRef} />
+              {tracker && <ReportIssue container={articleRef} tracker={tracker} pageTitle={page.title} siteName={m.siteName} />}
+              {page.editUrl && (
+                <Group mt="xl" className="techdocs-page-footer">
+                  <Anchor href={page.editUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="techdocs-edit-link">
+                    <IconEdit size={14} style={{ verticalAlign: 'middle' }} /> Edit this page
+                  </Anchor>
+                  {tracker && <Text size="xs" c="dimmed">Spotted a mistake? Select the text and choose “Report an issue”.</Text>}
+                </Group>
+              )}
+            </>
+          )}
+        </Box>
+        {page && <Box className="techdocs-side"><Box style={{ position: 'sticky', top: 80 }}><TocPanel toc={page.toc} onJump={jump} contentKey={`${page.path}:${html.dataUpdatedAt}`} /></Box></Box>}
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { refString, syncSite, type SiteRef } from './api';
+
+/**
+ * Asks the backend whether the docs are current each time a site is opened; when it rebuilds, its
+ * progress is shown and `buildKey` changes afterwards so everything shown is refetched.
+ */
+export function useSync(site: SiteRef) {
+  const [state, setState] = useState<{ building: boolean; log: string[]; error?: string; buildKey: number }>({ building: false, log: [], buildKey: 0 });
+  const key = refString(site);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState((s) => ({ ...s, building: false, log: [], error: undefined }));
+    syncSite(site, (m) => {
+      if (m.type === 'log') setState((s) => ({ ...s, building: true, log: [...s.log, m.message] }));
+      else if (m.type === 'error') setState((s) => ({ ...s, building: false, error: m.message, buildKey: s.buildKey + 1 }));
+      else setState((s) => ({ ...s, building: false, buildKey: m.updated ? s.buildKey + 1 : s.buildKey }));
+    }, controller.signal).catch((e: unknown) => {
+      if (!controller.signal.aborted) setState((s) => ({ ...s, building: false, error: (e as Error).message }));
+    });
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}
