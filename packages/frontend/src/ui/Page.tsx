@@ -20,7 +20,8 @@ export function Page({ title, documentTitle, subtitle, actions, eyebrow, childre
   return (
     <Stack gap="lg" maw={1280} mx="auto" w="100%">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-        <Box miw={0} style={{ flex: 1 }}>
+        {/* The title keeps at least 280 px; on a phone the actions wrap under it instead of squeezing it. */}
+        <Box miw={0} style={{ flex: '1 1 280px' }}>
           {eyebrow}
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>{title}</Title>
           {subtitle && <Text c="dimmed" mt={4} component="div">{subtitle}</Text>}

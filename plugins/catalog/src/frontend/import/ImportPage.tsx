@@ -60,7 +60,7 @@ export function ImportPage() {
           <List size="sm" spacing={4}>
             <List.Item>The catalog reads the file and shows the entities in it, and any problems with file and line.</List.Item>
             <List.Item>Registering keeps the location: the catalog re-reads it on its schedule, so edits in the repository show up here.</List.Item>
-            <List.Item>To remove it again, open one of its entities and choose <Text span fw={600}>Unregister entity</Text>. Problems of every entity are listed on the <Anchor component={Link} to="/catalog-errors">catalog errors</Anchor> page.</List.Item>
+            <List.Item>To remove it again, open one of its entities and choose <Text span inherit fw={600}>Unregister entity</Text>. Problems of every entity are listed on the <Anchor component={Link} to="/catalog-errors">catalog errors</Anchor> page.</List.Item>
           </List>
         </Card>
       )}

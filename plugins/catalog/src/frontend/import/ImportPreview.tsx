@@ -60,7 +60,7 @@ export function ImportPreview({ preview, onRegister, registering, registerError 
         )}
         {registerError && <ErrorState title="Could not register the location" error={registerError} />}
         {existingLocation ? (
-          <Text size="sm">This location is registered already; the catalog reads it on its schedule. Use <Text span fw={600}>Refresh</Text> on an entity page to read it now.</Text>
+          <Text size="sm">This location is registered already; the catalog reads it on its schedule. Use <Text span inherit fw={600}>Refresh</Text> on an entity page to read it now.</Text>
         ) : (
           (entities.length > 0 || errors.length === 0) && (
             <Group>
