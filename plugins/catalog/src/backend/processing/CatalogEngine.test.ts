@@ -88,6 +88,17 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     expect((await final('group:default/team-a')).errors).toEqual([{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }]);
   });
 
+  it("keeps a child's new content when the child and its changed Location are processed in one batch", async () => {
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' }), entity('Group', 'team-a'), entity('Group', 'team-b')]));
+    await engine.runUntilIdle();
+    // The file changed, and the child is due at the same time (a refresh of the file, or its own schedule).
+    await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-b' }), entity('Group', 'team-a'), entity('Group', 'team-b')]));
+    await c.db.updateTable('entities').set({ next_refresh_at: new Date(0), result_hash: null }).where('ref', '=', 'component:default/svc').execute();
+    await engine.runUntilIdle();
+    expect((await final('component:default/svc')).final.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-b' }]);
+    expect((await final('group:default/team-a')).final.relations).toEqual([]);
+  });
+
   it('reprocessing unchanged sources changes nothing and publishes nothing', async () => {
     await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'team-a' })]));
     await engine.runUntilIdle();

@@ -84,7 +84,7 @@ export class CatalogEngine {
       }
       const claimed: ClaimedEntity = {
         id: '', ref: child.ref, unprocessed: child.entity as Record<string, unknown>, locationKey: child.locationKey,
-        position: child.position ?? null, ingestionErrors: child.ingestionErrors ?? [], resultHash: null,
+        position: child.position ?? null, ingestionErrors: child.ingestionErrors ?? [], resultHash: null, unprocessedHash: '',
       };
       try {
         out.push(withResult(child, await this.#o.processor(claimed), this.#o.refreshIntervalSeconds));

@@ -41,6 +41,8 @@ export interface ClaimedEntity {
   position: EntityPosition | null;
   ingestionErrors: CatalogError[];
   resultHash: string | null;
+  /** The content it was claimed with; a result is only stored while the row still has it. */
+  unprocessedHash: string;
 }
 
 export type EntityProcessor = (claimed: ClaimedEntity) => Promise<ProcessingOutput>;

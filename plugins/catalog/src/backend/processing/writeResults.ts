@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { hashOf } from '../database/hash.js';
+import { hashOf, stableHashOf } from '../database/hash.js';
 import { removeStale, table, upsertEmitted, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
 import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from './types.js';
 
@@ -9,7 +9,7 @@ export interface WriteOptions {
 
 /** What a processing result is compared by: an unchanged result is not written again. */
 export function resultHashOf(output: ProcessingOutput, childHashes: Map<string, string> = new Map()): string {
-  return hashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes], k: output.keepFrom ?? [] });
+  return stableHashOf({ e: output.entity ?? null, r: output.relations, x: output.errors, c: [...childHashes], k: output.keepFrom ?? [] });
 }
 
 /** A Location's child as the batch that emitted it processed it (see CatalogEngine). */
@@ -28,6 +28,9 @@ const CHUNK = 2000;
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
   const preprocessed: Array<{ id: string; relations: RelationRow[] }> = [];
+  // Refs a Location of this batch just rewrote (new content, processed with it): results this batch
+  // computed for them from their old content are stale and must not overwrite the new ones.
+  const rewritten = new Set<string>();
   for (const { claimed, output } of items) {
     const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
     const hash = resultHashOf(output, childHashes);
@@ -38,6 +41,7 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
       // Children processed in this batch and written (new or changed) get their relations now too.
       for (const child of output.children) {
         const id = written.get(child.ref);
+        if (id) rewritten.add(child.ref);
         if (id && child.result?.processed) preprocessed.push({ id, relations: child.result.relations });
       }
       for (const conflict of conflicts) {
@@ -50,23 +54,27 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     }
     changed.push({ claimed, output, errors, hash });
   }
+  const current = changed.filter((x) => !rewritten.has(x.claimed.ref));
   const valid = [
-    ...changed.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })),
+    ...current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })),
     ...preprocessed,
   ];
   if (valid.length > 0) await replaceRelations(c, valid.map((x) => x.id), valid.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
-  if (changed.length === 0) return;
+  if (current.length === 0) return;
 
-  const ids = changed.map((x) => x.claimed.id);
-  const processed = changed.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
-  const errors = changed.map((x) => JSON.stringify(x.errors));
-  const hashes = changed.map((x) => x.hash);
+  const ids = current.map((x) => x.claimed.id);
+  const processed = current.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
+  const errors = current.map((x) => JSON.stringify(x.errors));
+  const hashes = current.map((x) => x.hash);
+  const sources = current.map((x) => x.claimed.unprocessedHash);
   await sql`
     update ${table(c, 'entities')} e
     set processed = coalesce(v.processed::jsonb, e.processed), errors = v.errors::jsonb, result_hash = v.hash,
         needs_stitch = true, updated_at = now()
-    from unnest(${ids}::uuid[], ${processed}::text[], ${errors}::text[], ${hashes}::text[]) as v(id, processed, errors, hash)
-    where e.id = v.id`.execute(c.db);
+    from unnest(${ids}::uuid[], ${processed}::text[], ${errors}::text[], ${hashes}::text[], ${sources}::text[]) as v(id, processed, errors, hash, source)
+    -- Not over content that changed since the claim (another instance's Location rewrote it): that
+    -- row is already processed from its new content, or due again.
+    where e.id = v.id and e.unprocessed_hash = v.source`.execute(c.db);
 }
 
 /** Replaces the relations these entities originate, and flags both ends of old and new rows for stitching. */
