@@ -29,7 +29,10 @@ export function createProviderConnection(c: CatalogDb, provider: EntityProvider,
     },
     async refresh({ locationKeys }) {
       if (locationKeys.length === 0) return;
-      await sql`update ${table(c, 'entities')} set next_refresh_at = now() where location_key = any(${locationKeys}::text[])`.execute(c.db);
+      // Only the Location entities: reading them re-reads the files, and their children are processed with
+      // what is read. Making the children due as well would process each of them twice.
+      await sql`update ${table(c, 'entities')} set next_refresh_at = now()
+        where location_key = any(${locationKeys}::text[]) and lower(unprocessed->>'kind') = 'location'`.execute(c.db);
       options.wake();
     },
   };
