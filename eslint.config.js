@@ -4,7 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.atrium/**', '**/test-results/**', '**/playwright-report/**'] },
+  {
+    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.atrium/**', '**/test-results/**', '**/playwright-report/**',
+      // Template skeletons are templates (`${{ values.name }}`), JavaScript only once rendered.
+      'apps/portal/examples/templates/*/skeleton/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // Browser benchmarks and tests hand functions to the page (page.evaluate), which run there.
+    files: ['bench/**/*.mjs', 'apps/portal/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['packages/frontend/**/*.{ts,tsx}', 'plugins/*/src/frontend/**/*.{ts,tsx}', 'apps/portal/src/**/*.{ts,tsx}'],
