@@ -7,10 +7,11 @@ import { homePlugin } from './homePlugin';
 import { catalogEntitySource, catalogFrontendPlugin } from '@atrium/plugin-catalog/frontend';
 import { SearchBox, searchFrontendPlugin } from '@atrium/plugin-search/frontend';
 import { techdocsFrontendPlugin } from '@atrium/plugin-techdocs/frontend';
+import { scaffolderFrontendPlugin } from '@atrium/plugin-scaffolder/frontend';
 
 const App = createApp({
   title: 'Atrium',
-  plugins: [homePlugin, catalogFrontendPlugin, exampleFrontendPlugin, searchFrontendPlugin, techdocsFrontendPlugin],
+  plugins: [homePlugin, catalogFrontendPlugin, scaffolderFrontendPlugin, exampleFrontendPlugin, searchFrontendPlugin, techdocsFrontendPlugin],
   entitySource: catalogEntitySource,
   searchBox: SearchBox,
 });

@@ -1,1 +1,2 @@
-export {};
+export { scaffolderFrontendPlugin } from './plugin';
+export type { ScaffolderFieldProps } from './fields/fieldProps';

@@ -13,6 +13,17 @@ export function readGitIntegrations(config: Config): GitIntegrationEntry[] {
   }));
 }
 
+/** Whether a concrete `host[:port]` matches a configured host, which may be `*.example.com` or `host:*`. */
+export function hostMatchesPattern(pattern: string, host: string): boolean {
+  const [pHost = '', pPort] = pattern.toLowerCase().split(/:(?=[^:]*$)/);
+  const [hHost = '', hPort] = host.toLowerCase().split(/:(?=[^:]*$)/);
+  if (pPort !== '*' && pPort !== hPort) return false;
+  if (pHost.startsWith('*.')) return hHost.endsWith(pHost.slice(1)) && hHost.length > pHost.length - 1;
+  return pHost === hHost;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
+
 export function authFor(entry: { username?: string; password?: string; token?: string }, token?: string): GitAuth | undefined {
   if (token) return { username: entry.username ?? 'x-access-token', password: token };
   if (entry.token) return { username: entry.username ?? 'x-access-token', password: entry.token };
@@ -44,10 +55,12 @@ export function createPublishGitAction(config: Config) {
     schema: { input: { type: 'object', required: ['repoUrl'], properties: commonPublishProperties }, output: publishOutputSchema },
     async handler(ctx) {
       const parts = parseRepoUrl(ctx.input.repoUrl);
-      const entry = readGitIntegrations(config).find((e) => e.host === parts.host);
+      if (parts.host.includes('*')) throw new InputError(`repoUrl: ${parts.host} is a pattern; give the git server's actual host`);
+      const entry = readGitIntegrations(config).find((e) => hostMatchesPattern(e.host, parts.host));
       if (!entry) throw new InputError(`repoUrl: no integrations.git entry for host ${parts.host} (configured: ${readGitIntegrations(config).map((e) => e.host).join(', ') || 'none'})`);
       const owner = parts.owner ?? parts.organization ?? parts.workspace ?? parts.project;
-      const base = (entry.baseUrl ?? `https://${entry.host}`).replace(/\/+$/, '');
+      // A git server on this machine (a local Gitea, the tests' server) usually speaks plain HTTP.
+      const base = (entry.baseUrl ?? `${LOOPBACK.test(parts.host) ? 'http' : 'https'}://${parts.host}`).replace(/\/+$/, '');
       const remoteUrl = `${base}/${owner ? `${owner}/` : ''}${parts.repo}`;
       const branch = ctx.input.defaultBranch ?? 'main';
       const dir = await resolveSafeChildPath(ctx.workspacePath, ctx.input.sourcePath ?? '.', 'sourcePath');

@@ -23,6 +23,11 @@ const secretsSchema = z.record(z.string(), z.string().max(64_000)).optional();
 const taskIdParams = z.object({ taskId: z.uuid({ message: 'taskId must be a task id (a UUID)' }) });
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
+/** The standard error body beside Backstage's `errors`/`problems` lists, so every client can read the message. */
+function errorBody(req: { method: string; url: string }, message: string) {
+  return { error: { name: 'InputError', message }, request: { method: req.method, url: req.url }, response: { statusCode: 400 } };
+}
+
 /** Backstage's scaffolder API v2 under `/api/scaffolder`. */
 export function scaffolderRoutesPlugin(d: RouteDeps): (app: AtriumFastify) => void {
   const checker = new SecureTemplater({ timeoutMs: d.templaterTimeoutMs });
@@ -85,7 +90,7 @@ export function scaffolderRoutesPlugin(d: RouteDeps): (app: AtriumFastify) => vo
         throw new InputError(`The template ${stringifyEntityRef(template)} is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       }
       const errors = validateValues(template, req.body.values as JsonObject);
-      if (errors.length) return reply.code(400).send({ errors, error: { name: 'InputError', message: errors.map((e) => e.message).join('; ') } });
+      if (errors.length) return reply.code(400).send({ errors, ...errorBody(req, errors.map((e) => e.message).join('; ')) });
       const templateRef = stringifyEntityRef(template);
       const spec: TaskSpec = {
         apiVersion: 'scaffolder.backstage.io/v1beta3',
@@ -230,9 +235,9 @@ export function scaffolderRoutesPlugin(d: RouteDeps): (app: AtriumFastify) => vo
       const template = req.body.template as unknown as Entity;
       if (!template.metadata || typeof template.metadata !== 'object') throw new InputError('template.metadata is required');
       const problems = await validateTemplate(template, d.actions, checker);
-      if (problems.length) return reply.code(400).send({ problems, error: { name: 'InputError', message: problems.map((p) => `${p.path}: ${p.message}`).join('; ') } });
+      if (problems.length) return reply.code(400).send({ problems, ...errorBody(req, problems.map((p) => `${p.path}: ${p.message}`).join('; ')) });
       const errors = validateValues(template, req.body.values as JsonObject);
-      if (errors.length) return reply.code(400).send({ errors, error: { name: 'InputError', message: errors.map((e) => e.message).join('; ') } });
+      if (errors.length) return reply.code(400).send({ errors, ...errorBody(req, errors.map((e) => e.message).join('; ')) });
       return dryRun({ ...req.body, values: req.body.values as JsonObject, template: req.body.template as JsonObject }, {
         actions: d.actions, urlReader: d.urlReader, user: await userOf(principal.userEntityRef), timeoutMs: d.templaterTimeoutMs,
       });

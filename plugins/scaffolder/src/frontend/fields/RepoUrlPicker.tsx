@@ -1,0 +1,73 @@
+import { Alert, Autocomplete, Fieldset, Group, Select, Text, TextInput } from '@mantine/core';
+import { formatRepoUrl, parseRepoUrl, type RepoUrlParts } from '@atrium/plugin-scaffolder/common';
+import { useEffect, useMemo } from 'react';
+import { useIntegrations } from '../api';
+import { fieldError, type ScaffolderFieldProps } from './fieldProps';
+
+function parse(value: unknown): Partial<RepoUrlParts> {
+  if (typeof value !== 'string' || !value) return {};
+  try {
+    return parseRepoUrl(value);
+  } catch {
+    return { host: value.split('?')[0] };
+  }
+}
+
+/** `127.0.0.1:*` matches `127.0.0.1:3000`; `*.example.com` matches `git.example.com`. */
+function matches(pattern: string, host: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`, 'i');
+  return re.test(host);
+}
+
+/** Host, owner and repository of a new repository, as `<host>?owner=<o>&repo=<r>`. */
+export function RepoUrlPicker(props: ScaffolderFieldProps) {
+  const integrations = useIntegrations();
+  const parts = parse(props.value);
+  const allowedHosts: string[] | undefined = props.uiOptions.allowedHosts;
+  const hosts = useMemo(() => {
+    const configured = (integrations.data ?? []).map((i) => i.host);
+    return allowedHosts?.length ? allowedHosts.filter((h) => configured.includes(h) || configured.length === 0) : configured;
+  }, [integrations.data, allowedHosts]);
+  const patterns = hosts.filter((h) => h.includes('*'));
+  const fixed = hosts.filter((h) => !h.includes('*'));
+  const set = (patch: Partial<RepoUrlParts>) => {
+    const next = { ...parts, ...patch };
+    props.onChange(next.host || next.owner || next.repo ? formatRepoUrl(next) : undefined);
+  };
+  // With a single possible host there is nothing to choose: preselect it.
+  useEffect(() => {
+    if (!parts.host && hosts.length === 1 && !hosts[0]!.includes('*')) set({ host: hosts[0] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hosts.join()]);
+
+  const owners: string[] | undefined = props.uiOptions.allowedOwners ?? props.uiOptions.allowedOrganizations;
+  const repos: string[] | undefined = props.uiOptions.allowedRepos;
+  const error = fieldError(props);
+  return (
+    <Fieldset legend={<Text fw={500} size="sm">{props.label}{props.required && <Text span c="red"> *</Text>}</Text>} variant="unstyled">
+      {props.description && <Text size="xs" c="dimmed" mb="xs">{props.description}</Text>}
+      {integrations.isSuccess && hosts.length === 0 && (
+        <Alert color="yellow" mb="xs" title="No git host is configured">
+          Add a git server under <code>integrations.git</code> (or GitHub under <code>integrations.github</code>) in the portal's config to publish
+          repositories. You can still fill the form and try the template in the editor's dry run.
+        </Alert>
+      )}
+      <Group grow align="flex-start" wrap="wrap">
+        {patterns.length || hosts.length === 0
+          // A configured pattern (`*.git.example.com`, `127.0.0.1:*`) admits hosts nobody can list: type one.
+          ? <Autocomplete id={`${props.id}-host`} label="Host" data={fixed} value={parts.host ?? ''} onChange={(h) => set({ host: h.trim() || undefined })}
+            description={patterns.length ? `Matching ${patterns.join(', ')}` : undefined} required={props.required} disabled={props.disabled} placeholder="git.example.com" miw={180}
+            error={parts.host && patterns.length && !fixed.includes(parts.host) && !patterns.some((p) => matches(p, parts.host!)) ? 'Not a configured git host' : undefined} />
+          : <Select id={`${props.id}-host`} label="Host" data={hosts} value={parts.host ?? null} onChange={(h) => set({ host: h ?? undefined })}
+            required={props.required} disabled={props.disabled} placeholder={integrations.isLoading ? 'Loading hosts…' : 'Choose a host'} miw={180} />}
+        {owners?.length
+          ? <Select id={`${props.id}-owner`} label="Owner" data={owners} value={parts.owner ?? null} onChange={(o) => set({ owner: o ?? undefined })} required miw={160} />
+          : <TextInput id={`${props.id}-owner`} label="Owner" description="Organisation or user" value={parts.owner ?? ''} onChange={(e) => set({ owner: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} miw={160} />}
+        {repos?.length
+          ? <Autocomplete id={`${props.id}-repo`} label="Repository" data={repos} value={parts.repo ?? ''} onChange={(r) => set({ repo: r.trim() || undefined })} required miw={160} />
+          : <TextInput id={`${props.id}-repo`} label="Repository" value={parts.repo ?? ''} onChange={(e) => set({ repo: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} miw={160} />}
+      </Group>
+      {error && <Text c="red" size="xs" mt={4} role="alert">{error}</Text>}
+    </Fieldset>
+  );
+}

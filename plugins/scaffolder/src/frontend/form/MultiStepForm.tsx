@@ -1,0 +1,109 @@
+import { Alert, Button, Group, Paper, Stack, Stepper, Table, Text } from '@mantine/core';
+import Form from '@rjsf/mantine';
+import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { IconArrowLeft, IconArrowRight, IconRocket } from '@tabler/icons-react';
+import type { JsonObject, TemplateParameterStep } from '@atrium/plugin-scaffolder/common';
+import { useMemo } from 'react';
+import { ENTITY_NAME } from '../fields';
+import { reviewRows, secretFields, splitSchema } from './schemaToUi';
+import { useFormFields } from './usePluginFields';
+
+export interface MultiStepFormProps {
+  steps: TemplateParameterStep[];
+  formData: JsonObject;
+  /** 0-based; `steps.length` is the review step. */
+  step: number;
+  onChange(formData: JsonObject, step: number): void;
+  onCreate(values: JsonObject, secrets: Record<string, string>): void;
+  creating?: boolean;
+  createLabel?: string;
+  /** An error from creating, shown on the review step. */
+  createError?: string;
+}
+
+/** Adds the entity-name rule to fields that use EntityNamePicker, so Next refuses a bad name. */
+function nameRules(uiSchema: UiSchema): CustomValidator {
+  const names = Object.entries(uiSchema).filter(([, ui]) => (ui as Record<string, unknown> | undefined)?.['ui:field'] === 'EntityNamePicker').map(([k]) => k);
+  return (formData: Record<string, unknown> | undefined, errors: FormValidation) => {
+    for (const name of names) {
+      const v = formData?.[name];
+      if (typeof v === 'string' && v && (!ENTITY_NAME.test(v) || v.length > 63)) {
+        (errors as unknown as Record<string, FormValidation>)[name]?.addError('must be a valid entity name: letters, digits, "-", "_" and ".", at most 63');
+      }
+    }
+    return errors;
+  };
+}
+
+/**
+ * A template's form: one page per `spec.parameters` entry with RJSF (validation, `ui:*`,
+ * dependencies and if/then), then a review of every answer before creating. All pages share one
+ * `formData`, kept by the caller (in the URL), so a page can be reloaded or shared half-filled.
+ */
+export function MultiStepForm(props: MultiStepFormProps) {
+  const fields = useFormFields();
+  const pages = useMemo(() => props.steps.map((s) => ({ ...s, ...splitSchema(s.schema) })), [props.steps]);
+  const secrets = useMemo(() => secretFields(props.steps.map((s) => s.schema)), [props.steps]);
+  const step = Math.min(Math.max(0, props.step), pages.length);
+  const page = pages[step];
+
+  const create = () => {
+    const values: JsonObject = {};
+    const secretValues: Record<string, string> = {};
+    for (const [k, v] of Object.entries(props.formData)) {
+      if (secrets.has(k)) { if (typeof v === 'string' && v) secretValues[k] = v; } else values[k] = v;
+    }
+    props.onCreate(values, secretValues);
+  };
+
+  return (
+    <Stack gap="lg">
+      <Stepper active={step} onStepClick={(i) => i < step && props.onChange(props.formData, i)} size="sm" allowNextStepsSelect={false} wrap>
+        {pages.map((p, i) => <Stepper.Step key={i} label={p.title} description={p.description} />)}
+        <Stepper.Step label="Review" description="Check and create" />
+      </Stepper>
+      <Paper withBorder p="lg" radius="md">
+        {page ? (
+          <Form
+            key={step}
+            schema={page.schema as RJSFSchema}
+            uiSchema={page.uiSchema as UiSchema}
+            formData={props.formData}
+            validator={validator}
+            fields={fields}
+            noHtml5Validate
+            showErrorList="top"
+            customValidate={nameRules(page.uiSchema as UiSchema)}
+            onChange={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step)}
+            onSubmit={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step + 1)}
+          >
+            <Group justify="space-between" mt="lg">
+              <Button variant="default" leftSection={<IconArrowLeft size={16} />} disabled={step === 0} onClick={() => props.onChange(props.formData, step - 1)}>Back</Button>
+              <Button type="submit" rightSection={<IconArrowRight size={16} />}>{step === pages.length - 1 ? 'Review' : 'Next'}</Button>
+            </Group>
+          </Form>
+        ) : (
+          <Stack>
+            <Text fw={500}>Review what will be created</Text>
+            <Table withTableBorder striped aria-label="Your answers">
+              <Table.Tbody>
+                {reviewRows(props.steps.map((s) => s.schema), props.formData).map((row) => (
+                  <Table.Tr key={row.key}>
+                    <Table.Th w="35%" scope="row">{row.label}</Table.Th>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.value}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {props.createError && <Alert color="red" title="The task could not be created" role="alert">{props.createError}</Alert>}
+            <Group justify="space-between">
+              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => props.onChange(props.formData, pages.length - 1)} disabled={pages.length === 0}>Back</Button>
+              <Button onClick={create} loading={props.creating} leftSection={<IconRocket size={16} />}>{props.createLabel ?? 'Create'}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
