@@ -1,4 +1,5 @@
 import '@mantine/spotlight/styles.css';
+import './palette.css';
 import { Group, Kbd, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
@@ -48,6 +49,7 @@ export default function CommandPalette() {
     <Spotlight.Root
       store={paletteStore} query={query} onQueryChange={setQuery} shortcut={null} scrollable maxHeight={480}
       aria-label="Quick search" onSpotlightClose={() => setQuery('')}
+      className="atrium-palette" classNames={{ action: 'atrium-palette-action' }}
     >
       <Spotlight.Search
         placeholder="Search entities, docs, templates, pages and actions…" aria-label="Quick search"
