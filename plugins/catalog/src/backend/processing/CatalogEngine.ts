@@ -98,16 +98,47 @@ export class CatalogEngine {
   /** Stitches one batch; returns the entities whose final form changed. */
   async stitchOnce(): Promise<StitchedEntity[]> {
     const t0 = performance.now();
-    const stitched = await stitchBatch(this.#o.catalog, this.#o.batchSize * 5);
-    const t1 = performance.now();
-    await writeSearchRows(this.#o.catalog, stitched, this.#o.flatten);
-    const t2 = performance.now();
-    if (stitched.length > 0) await this.#o.onStitched?.(stitched);
-    if (stitched.length > 0) {
-      this.#o.logger.debug(`Stitched ${stitched.length} entities`, { stitchMs: ms(t1 - t0), searchRowsMs: ms(t2 - t1), publishMs: ms(performance.now() - t2) });
+    const { changed } = await stitchBatch(this.#o.catalog, STITCH_BATCH);
+    await this.#afterStitch(changed, performance.now() - t0);
+    return changed;
+  }
+
+  /**
+   * Stitches until nothing is flagged. Each batch's search rows and events are written while the next
+   * batch is stitched, on another connection: Node's part (flattening, encoding rows) and the
+   * database's part overlap on a second core instead of taking turns.
+   */
+  async #drainStitching(maxBatches = 10_000): Promise<number> {
+    let total = 0;
+    let failure: unknown;
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (let i = 0; i < maxBatches; i++) {
+        const t0 = performance.now();
+        const { changed, count } = await stitchBatch(this.#o.catalog, STITCH_BATCH);
+        const stitchMs = performance.now() - t0;
+        await writing;
+        if (failure) throw failure;
+        total += changed.length;
+        writing = this.#afterStitch(changed, stitchMs).catch((e: unknown) => { failure = e; });
+        if (count < STITCH_BATCH) break;
+      }
+    } finally {
+      await writing;
     }
-    this.#changedSinceAnalyze += stitched.length;
-    return stitched;
+    if (failure) throw failure;
+    return total;
+  }
+
+  /** A stitched batch's filter keys, then its change events. */
+  async #afterStitch(changed: StitchedEntity[], stitchMs: number): Promise<void> {
+    if (changed.length === 0) return;
+    const t1 = performance.now();
+    await writeSearchRows(this.#o.catalog, changed, this.#o.flatten);
+    const t2 = performance.now();
+    await this.#o.onStitched?.(changed);
+    this.#o.logger.debug(`Stitched ${changed.length} entities`, { stitchMs: ms(stitchMs), searchRowsMs: ms(t2 - t1), publishMs: ms(performance.now() - t2) });
+    this.#changedSinceAnalyze += changed.length;
   }
 
   /**
@@ -128,8 +159,8 @@ export class CatalogEngine {
   async runUntilIdle(maxRounds = 10_000): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
       const processed = await this.#drainProcessing();
-      const stitched = await this.stitchOnce();
-      if (processed === 0 && stitched.length === 0 && !(await this.#hasStitchWork())) {
+      const stitched = await this.#drainStitching();
+      if (processed === 0 && stitched === 0 && !(await this.#hasStitchWork())) {
         await this.#analyzeIfChanged();
         return;
       }
@@ -159,8 +190,8 @@ export class CatalogEngine {
       while (this.#running) {
         try {
           const processed = await this.#drainProcessing();
-          const stitched = await this.stitchOnce();
-          if (processed > 0 || stitched.length > 0) continue;
+          const stitched = await this.#drainStitching();
+          if (processed > 0 || stitched > 0) continue;
           await this.#analyzeIfChanged();
         } catch (e) {
           this.#o.logger.error('The catalog processing loop failed; retrying', e as Error);
@@ -192,3 +223,6 @@ export class CatalogEngine {
 }
 
 const ms = (n: number) => Math.round(n);
+
+/** Entities stitched per statement. */
+const STITCH_BATCH = 1000;

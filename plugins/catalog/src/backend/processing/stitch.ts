@@ -11,9 +11,9 @@ export interface StitchedEntity {
  * Builds the final form of up to `limit` entities flagged for stitching, in one statement: the
  * processed entity with its uid, its relations (rows whose source it is, which includes the inverse
  * rows other entities' processing emitted), its errors as `status.items`, and the orphan annotation;
- * the etag is a hash of that. Returns only entities whose final form changed.
+ * the etag is a hash of that. Returns the entities whose final form changed, and how many it stitched.
  */
-export async function stitchBatch(c: CatalogDb, limit: number): Promise<StitchedEntity[]> {
+export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ changed: StitchedEntity[]; count: number }> {
   const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean; created: boolean }>`
     with batch as (
       select id from ${table(c, 'entities')}
@@ -77,7 +77,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<Stitched
         where r.target_ref = any(${created}::text[])
           and o.final->'status'->'items' @> jsonb_build_array(jsonb_build_object('level', 'warning', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')))`.execute(c.db);
   }
-  return rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final }));
+  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final })), count: rows.length };
 }
 
 /** `kind = …, namespace = …` from an entity's JSON: the lowercased filter columns (service/filterColumns.ts). */
