@@ -8,5 +8,7 @@ export { parseHumanDuration } from './scheduler/index.js';
 export {
   createUrlReader, createUrlReaderFromProviders, createUrlReaderServiceFactory, createLocalFileProvider, createGitProvider,
   createHttpFetchProvider, parseGitUrl, redactUrl, createGithubProvider, githubProviderFromConfig, GithubRateLimitError,
+  readGithubIntegrations, resolveGithubIntegrations, integrationForUrl, createGithubCredentialsProvider,
+  type GithubApp, type GithubCredentials, type GithubCredentialsProvider, type GithubIntegration, type ResolvedGithubIntegration,
 } from './urlReader/index.js';
 export { ConfigReader } from './config/index.js';

@@ -26,6 +26,23 @@ const gitIntegration = z.looseObject({
   token: visibility(z.string(), 'secret').optional(),
 });
 
+/** `integrations.github` (Backstage's shape): a token, or GitHub Apps whose installations give tokens. */
+const githubIntegration = z.looseObject({
+  host: z.string().optional(),
+  apiBaseUrl: z.string().optional(),
+  rawBaseUrl: z.string().optional(),
+  token: visibility(z.string(), 'secret').optional(),
+  apps: z.array(z.looseObject({
+    appId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'the numeric app id')]),
+    privateKey: visibility(z.string().min(1), 'secret'),
+    clientId: z.string().optional(),
+    clientSecret: visibility(z.string(), 'secret').optional(),
+    webhookSecret: visibility(z.string(), 'secret').optional(),
+    /** Only installations on these accounts (organisations or users) are used. */
+    allowedInstallationOwners: z.array(z.string()).optional(),
+  })).optional(),
+});
+
 /** The framework's own keys. The kernel validates it alongside every plugin's `configSchema`. */
 export const coreConfigSchema = z.looseObject({
   app: z
@@ -84,7 +101,7 @@ export const coreConfigSchema = z.looseObject({
         .optional(),
     })
     .prefault({}),
-  integrations: z.looseObject({ git: z.array(gitIntegration).optional() }).optional(),
+  integrations: z.looseObject({ git: z.array(gitIntegration).optional(), github: z.array(githubIntegration).optional() }).optional(),
 });
 
 /** The entry to put first in the list given to `validateConfig`, `secretValues` and `frontendConfig`. */

@@ -50,6 +50,11 @@ describe('secretValues', () => {
     );
   });
 
+  it("treats GitHub tokens and apps' keys and secrets as secret", () => {
+    const github = { integrations: { github: [{ host: 'github.com', token: 'ghp_1', apps: [{ appId: 1, privateKey: 'PEM', clientId: 'Iv1.public', clientSecret: 'cs', webhookSecret: 'ws' }] }] } };
+    expect(secretValues(github, schemas).sort()).toEqual(['PEM', 'cs', 'ghp_1', 'ws']);
+  });
+
   it('treats a database connection string as secret, since it may embed a password', () => {
     const withUrl = { backend: { database: { client: 'pg', connection: 'postgres://u:pw@db/atrium' } } };
     expect(secretValues(withUrl, schemas)).toEqual(['postgres://u:pw@db/atrium']);

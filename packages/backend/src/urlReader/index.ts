@@ -17,6 +17,8 @@ export {
 export { parseGitUrl, resolveRef, type GitUrlParts, type ResolvedRef, type ServerRefs } from './gitUrl.js';
 export { hostMatches, redactUrl } from './urlUtils.js';
 export {
-  createGithubProvider, githubProviderFromConfig, GithubRateLimitError, readGithubIntegrations, defaultApiBaseUrl,
-  type GithubIntegration, type GithubProviderOptions,
+  createGithubProvider, githubProviderFromConfig, GithubRateLimitError, readGithubIntegrations, resolveGithubIntegrations,
+  integrationForUrl, defaultApiBaseUrl, createGithubCredentialsProvider,
+  type GithubApp, type GithubCredentials, type GithubCredentialsProvider, type GithubIntegration, type GithubProviderOptions,
+  type ResolvedGithubIntegration,
 } from './github/index.js';

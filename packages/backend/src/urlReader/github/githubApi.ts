@@ -2,6 +2,7 @@ import {
   NotAllowedError, NotFoundError, NotModifiedError, ServiceUnavailableError, type AtriumError,
 } from '../../api/errors.js';
 import { redactUrl } from '../urlUtils.js';
+import { createGithubCredentialsProvider, type GithubCredentialsProvider } from './githubCredentials.js';
 import type { ResolvedGithubIntegration } from './githubIntegration.js';
 
 /** GitHub said "slow down": the message names when the limit resets, so operators know how long to wait. */
@@ -17,6 +18,8 @@ export interface GithubRequestOptions {
   signal?: AbortSignal;
   /** The URL the caller asked for, named in errors instead of the API URL. */
   shownUrl: string;
+  /** Whose repositories this reads (picks the GitHub App installation); by default taken from the path. */
+  owner?: string;
 }
 
 export type GithubFetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
@@ -30,21 +33,28 @@ export interface GithubApi {
 
 const JSON_MEDIA_TYPE = 'application/vnd.github+json';
 
-export function createGithubApi(integration: ResolvedGithubIntegration, fetchImpl: GithubFetch, timeoutMs = 60_000): GithubApi {
-  const headers = (accept: string): Record<string, string> => ({
+export function createGithubApi(
+  integration: ResolvedGithubIntegration,
+  fetchImpl: GithubFetch,
+  timeoutMs = 60_000,
+  credentials: GithubCredentialsProvider = createGithubCredentialsProvider(integration, fetchImpl),
+): GithubApi {
+  const headers = async (accept: string, owner: string | undefined): Promise<Record<string, string>> => ({
     accept,
     'x-github-api-version': '2022-11-28',
-    ...(integration.token ? { authorization: `Bearer ${integration.token}` } : {}),
+    ...(await credentials.getCredentials({ owner })).headers,
   });
 
   async function get(path: string, options: GithubRequestOptions): Promise<Response> {
     const target = /^https?:\/\//.test(path) ? path : `${integration.apiBaseUrl}${path}`;
+    const owner = options.owner ?? ownerOfApiPath(target, integration.apiBaseUrl);
+    const requestHeaders = await headers(options.accept ?? JSON_MEDIA_TYPE, owner);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: Response;
     try {
       // fetch drops the Authorization header when a redirect leaves the API's origin (tarballs go to codeload).
-      response = await fetchImpl(target, { headers: headers(options.accept ?? JSON_MEDIA_TYPE), signal });
+      response = await fetchImpl(target, { headers: requestHeaders, signal });
     } catch (error) {
       if (timeout.aborted) throw new ServiceUnavailableError(`Reading ${options.shownUrl} timed out after ${timeoutMs} ms`);
       if (options.signal?.aborted) throw error;
@@ -65,6 +75,13 @@ export function createGithubApi(integration: ResolvedGithubIntegration, fetchImp
       return (await response.json()) as T;
     },
   };
+}
+
+/** The account an API path is about: `/repos/{owner}/…`, `/orgs/{org}/…`, `/users/{user}/…`. */
+export function ownerOfApiPath(url: string, apiBaseUrl: string): string | undefined {
+  const path = url.startsWith(apiBaseUrl) ? url.slice(apiBaseUrl.length) : new URL(url).pathname;
+  const match = /^\/(?:repos|orgs|users)\/([^/?#]+)/.exec(path);
+  return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
 /** Maps GitHub's statuses to Atrium's errors; the message names the caller's URL, never the token. */

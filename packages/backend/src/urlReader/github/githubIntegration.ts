@@ -1,7 +1,16 @@
 import type { Config } from '../../api/services.js';
 import { hostMatches } from '../urlUtils.js';
 
-/** One entry of `integrations.github` (Backstage's key and shape; `apps` are not supported yet). */
+/** A GitHub App (`integrations.github[].apps[]`): its installations' tokens authenticate requests. */
+export interface GithubApp {
+  appId: number | string;
+  /** The app's private key (PEM, as GitHub issues it). */
+  privateKey: string;
+  /** Only installations on these accounts are used; by default any account the app is installed on. */
+  allowedInstallationOwners?: string[];
+}
+
+/** One entry of `integrations.github` (Backstage's key and shape). */
 export interface GithubIntegration {
   /** The web host of the URLs this integration reads, e.g. `github.com` or `ghe.example.org`. */
   host: string;
@@ -11,6 +20,8 @@ export interface GithubIntegration {
   apiBaseUrl?: string;
   /** Accepted for config compatibility; reads go through the API, which also serves raw content. */
   rawBaseUrl?: string;
+  /** GitHub Apps, tried before `token` for an owner the app is installed on. */
+  apps?: GithubApp[];
 }
 
 export type ResolvedGithubIntegration = GithubIntegration & { apiBaseUrl: string };
@@ -38,6 +49,11 @@ export function readGithubIntegrations(config: Config): GithubIntegration[] {
     token: entry.getOptionalString('token'),
     apiBaseUrl: entry.getOptionalString('apiBaseUrl'),
     rawBaseUrl: entry.getOptionalString('rawBaseUrl'),
+    apps: entry.getOptionalConfigArray('apps')?.map((app) => ({
+      appId: app.get('appId') as number | string,
+      privateKey: app.getString('privateKey'),
+      allowedInstallationOwners: app.getOptionalStringArray('allowedInstallationOwners'),
+    })),
   }));
 }
 

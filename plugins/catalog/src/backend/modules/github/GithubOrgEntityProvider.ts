@@ -1,4 +1,4 @@
-import type { Logger, SchedulerService } from '@atrium/backend';
+import { createGithubCredentialsProvider, type GithubCredentialsProvider, type Logger, type SchedulerService } from '@atrium/backend';
 import type { EntityProvider, EntityProviderConnection } from '../../providers/extensionPoint.js';
 import type { GithubOrgProviderConfig } from './config.js';
 import { GithubClient } from './githubClient.js';
@@ -11,11 +11,16 @@ import { readOrg } from './readOrg.js';
  */
 export class GithubOrgEntityProvider implements EntityProvider {
   #connection?: EntityProviderConnection;
+  /** Kept across runs, so a GitHub App's installation token is reused until it nears expiry. */
+  readonly #credentials: GithubCredentialsProvider;
 
   constructor(
     private readonly config: GithubOrgProviderConfig,
     private readonly deps: { logger: Logger; scheduler: SchedulerService; fetch?: (input: string, init?: RequestInit) => Promise<Response> },
-  ) {}
+  ) {
+    const fetchImpl = deps.fetch;
+    this.#credentials = createGithubCredentialsProvider(config.integration, fetchImpl && ((input, init) => fetchImpl(String(input), init)));
+  }
 
   getProviderName(): string {
     return `github-org:${this.config.id}`;
@@ -44,7 +49,8 @@ export class GithubOrgEntityProvider implements EntityProvider {
     const { organization, host, catalogPath } = this.config;
     const client = new GithubClient({
       apiBaseUrl: this.config.apiBaseUrl,
-      ...(this.config.token !== undefined && { token: this.config.token }),
+      owner: organization,
+      credentials: this.#credentials,
       ...(this.deps.fetch && { fetch: this.deps.fetch }),
       ...(signal && { signal }),
     });

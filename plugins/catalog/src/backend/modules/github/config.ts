@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ConfigError, type Config, type HumanDuration } from '@atrium/backend';
+import {
+  ConfigError, readGithubIntegrations, resolveGithubIntegrations, type Config, type HumanDuration, type ResolvedGithubIntegration,
+} from '@atrium/backend';
 
 const duration = z.union([
   z.number().positive(),
@@ -34,8 +36,8 @@ export interface GithubOrgProviderConfig {
   catalogPath: string;
   schedule: { frequency: HumanDuration; timeout: HumanDuration; initialDelay?: HumanDuration };
   repositoryPattern?: RegExp;
-  /** From the `integrations.github` entry for the host. */
-  token?: string;
+  /** The `integrations.github` entry for the host (a token and/or GitHub Apps). */
+  integration: ResolvedGithubIntegration;
   apiBaseUrl: string;
 }
 
@@ -45,10 +47,10 @@ export function readGithubOrgConfigs(config: Config): GithubOrgProviderConfig[] 
   const raw = parsed.data.catalog?.providers?.github;
   if (!raw) return [];
   const entries = Array.isArray(raw) ? raw : Object.entries(raw).map(([id, entry]) => ({ ...entry, id }));
-  const integrations = config.getOptionalConfigArray('integrations.github') ?? [];
+  const integrations = resolveGithubIntegrations(readGithubIntegrations(config));
   return entries.map((entry) => {
     const host = entry.host ?? 'github.com';
-    const integration = integrations.find((i) => (i.getOptionalString('host') ?? 'github.com') === host);
+    const integration = integrations.find((i) => i.host === host) ?? resolveGithubIntegrations([{ host }])[0]!;
     let repositoryPattern: RegExp | undefined;
     try {
       // Anchored like Backstage's filter: the whole repository name must match.
@@ -63,8 +65,8 @@ export function readGithubOrgConfigs(config: Config): GithubOrgProviderConfig[] 
       catalogPath: (entry.catalogPath ?? '/catalog-info.yaml').replace(/^\/+/, ''),
       schedule: entry.schedule ?? { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
       ...(repositoryPattern && { repositoryPattern }),
-      ...(integration?.getOptionalString('token') !== undefined && { token: integration.getOptionalString('token') }),
-      apiBaseUrl: (integration?.getOptionalString('apiBaseUrl') ?? (host === 'github.com' ? 'https://api.github.com' : `https://${host}/api/v3`)).replace(/\/+$/, ''),
+      integration,
+      apiBaseUrl: integration.apiBaseUrl,
     };
   });
 }

@@ -1,8 +1,10 @@
-import { NotAllowedError, ServiceUnavailableError } from '@atrium/backend';
+import { NotAllowedError, ServiceUnavailableError, type GithubCredentialsProvider } from '@atrium/backend';
 
 export interface GithubClientOptions {
   apiBaseUrl: string;
-  token?: string;
+  /** The organisation read: picks the GitHub App installation when apps are configured. */
+  owner: string;
+  credentials: GithubCredentialsProvider;
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   signal?: AbortSignal;
 }
@@ -44,13 +46,14 @@ export class GithubClient {
   }
 
   async #request(path: string, allowNotFound = false): Promise<Response> {
-    const { apiBaseUrl, token, signal } = this.#options;
+    const { apiBaseUrl, signal } = this.#options;
     const url = /^https?:\/\//.test(path) ? path : `${apiBaseUrl}${path}`;
     const shown = url.startsWith(apiBaseUrl) ? url.slice(apiBaseUrl.length) : new URL(url).pathname;
+    const { headers } = await this.#options.credentials.getCredentials({ owner: this.#options.owner });
     let response: Response;
     try {
       response = await (this.#options.fetch ?? fetch)(url, {
-        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...headers },
         ...(signal && { signal }),
       });
     } catch (error) {
@@ -71,7 +74,7 @@ function statusError(response: Response, shown: string): Error {
     const resetAt = Number.isFinite(retryAfter) ? new Date(Date.now() + retryAfter * 1000) : Number.isFinite(reset) ? new Date(reset > 1e11 ? reset : reset * 1000) : undefined;
     return new GithubOrgReadError(`GitHub API rate limit exceeded at ${shown}; it resets at ${resetAt?.toISOString() ?? 'an unknown time'}`);
   }
-  if (status === 401 || status === 403) return new NotAllowedError(`GitHub refused ${shown} (HTTP ${status}): check the integrations.github token and its scopes (read:org, repo)`);
+  if (status === 401 || status === 403) return new NotAllowedError(`GitHub refused ${shown} (HTTP ${status}): check the integrations.github token and its scopes (read:org, repo), or the app's permissions`);
   return new GithubOrgReadError(`GitHub answered HTTP ${status} for ${shown}`);
 }
 

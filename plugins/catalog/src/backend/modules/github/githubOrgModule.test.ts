@@ -122,3 +122,35 @@ describe('a failing GitHub org run', () => {
     await fake.close();
   });
 });
+
+describe('GitHub org discovery through a GitHub App', () => {
+  it("reads the org with the token of the app's installation on it (documented app endpoint shapes)", async () => {
+    const fake = await startFakeGithub();
+    const installationToken = 'ghs_INSTALLATIONTOKEN0123456789';
+    fake.routes.set('/api/v3/app/installations?per_page=100', { body: [{ id: 7, account: { login: ORG, id: 1, type: 'Organization' }, app_id: 99, target_type: 'Organization' }] });
+    fake.routes.set('/api/v3/app/installations/7/access_tokens', { status: 201, body: { token: installationToken, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: { members: 'read', contents: 'read' } } });
+    const { generateKeyPairSync } = await import('node:crypto');
+    const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const { ConfigReader } = await import('@atrium/backend');
+    const base = githubConfig(fake);
+    const [config] = readGithubOrgConfigs(new ConfigReader({ ...base, integrations: { github: [{ host: fake.host, apiBaseUrl: fake.apiBaseUrl, apps: [{ appId: 99, privateKey }] }] } }));
+    const seen: Array<[string, string | undefined]> = [];
+    const recordingFetch = (input: string, init?: RequestInit) => {
+      seen.push([new URL(input).pathname, (init?.headers as Record<string, string> | undefined)?.authorization]);
+      return fetch(input, init);
+    };
+    const mutations: EntityProviderMutation[] = [];
+    const quiet = { warn: () => {}, info: () => {} } as unknown as Logger;
+    const provider = new GithubOrgEntityProvider(config!, { logger: quiet, scheduler: { schedule: async () => {} } as unknown as SchedulerService, fetch: recordingFetch });
+    await provider.connect({ applyMutation: async (m) => void mutations.push(m), refresh: async () => {} });
+    await provider.run();
+    expect(mutations).toHaveLength(1);
+    const orgCalls = seen.filter(([path]) => path.startsWith(`/api/v3/orgs/${ORG}`));
+    expect(orgCalls.length).toBeGreaterThan(2);
+    expect(new Set(orgCalls.map(([, auth]) => auth))).toEqual(new Set([`Bearer ${installationToken}`]));
+    // The app itself authenticates with a JWT, and the installation token is made once for the run.
+    expect(seen.filter(([path]) => path.endsWith('/access_tokens'))).toHaveLength(1);
+    expect(seen.find(([path]) => path === '/api/v3/app/installations')?.[1]).toMatch(/^Bearer eyJ/);
+    await fake.close();
+  });
+});
