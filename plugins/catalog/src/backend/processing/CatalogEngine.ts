@@ -62,18 +62,20 @@ export class CatalogEngine {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.#o.concurrency, claimed.length) }, worker));
-    for (const output of outputs) if (output.children) output.children = await this.#processChildren(output.children);
     const t2 = performance.now();
-    await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), { orphanStrategy: this.#o.orphanStrategy });
+    await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), {
+      orphanStrategy: this.#o.orphanStrategy,
+      prepareChildren: (children) => this.#processChildren(children),
+    });
     this.#o.logger.debug(`Processed ${claimed.length} entities`, { claimMs: ms(t1 - t0), processMs: ms(t2 - t1), writeMs: ms(performance.now() - t2) });
     return claimed.length;
   }
 
   /**
-   * Processes what a Location just emitted in the same batch, so each child is written once, already
-   * processed, instead of being written, claimed and rewritten (a 10,000-entity file is then one
-   * batch). Child Locations are left to be claimed: reading their targets is the slow part and
-   * belongs to their own batch.
+   * Processes what a changed Location just emitted in the same batch (a chunk at a time, as it is
+   * written), so each child is written once, already processed, instead of being written, claimed
+   * and rewritten (a 10,000-entity file is then one batch). Child Locations are left to be claimed:
+   * reading their targets is the slow part and belongs to their own batch.
    */
   async #processChildren(children: DeferredEntity[]): Promise<DeferredEntity[]> {
     const out: DeferredEntity[] = [];

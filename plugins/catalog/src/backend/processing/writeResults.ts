@@ -5,7 +5,15 @@ import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from 
 
 export interface WriteOptions {
   orphanStrategy: 'delete' | 'keep';
+  /**
+   * Processes a chunk of a changed Location's children before they are written (see CatalogEngine),
+   * so each is written once, processed. Chunk by chunk: a 100,000-entity Location never holds every
+   * child's processed form at once.
+   */
+  prepareChildren?: (children: DeferredEntity[]) => Promise<DeferredEntity[]>;
 }
+
+const CHILD_CHUNK = 1000;
 
 /** What a processing result is compared by: an unchanged result is not written again. */
 export function resultHashOf(output: ProcessingOutput, childHashes: Map<string, string> = new Map()): string {
@@ -27,7 +35,6 @@ const CHUNK = 2000;
  */
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
-  const preprocessed: Array<{ id: string; relations: RelationRow[] }> = [];
   // Refs a Location of this batch just rewrote (new content, processed with it): results this batch
   // computed for them from their old content are stale and must not overwrite the new ones.
   const rewritten = new Set<string>();
@@ -37,12 +44,20 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     if (hash === claimed.resultHash) continue;
     const errors = [...output.errors];
     if (output.children) {
-      const { conflicts, written } = await upsertEmitted(c, { parentRef: claimed.ref }, output.children, childHashes);
-      // Children processed in this batch and written (new or changed) get their relations now too.
-      for (const child of output.children) {
-        const id = written.get(child.ref);
-        if (id) rewritten.add(child.ref);
-        if (id && child.result?.processed) preprocessed.push({ id, relations: child.result.relations });
+      const conflicts = [];
+      for (let i = 0; i < output.children.length; i += CHILD_CHUNK) {
+        const part = output.children.slice(i, i + CHILD_CHUNK);
+        const prepared = options.prepareChildren ? await options.prepareChildren(part) : part;
+        const upserted = await upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
+        conflicts.push(...upserted.conflicts);
+        // Children processed here and written (new or changed) get their relations now too.
+        const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
+        for (const child of prepared) {
+          const id = upserted.written.get(child.ref);
+          if (id) rewritten.add(child.ref);
+          if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
+        }
+        await replaceRelationsOf(c, withRelations);
       }
       for (const conflict of conflicts) {
         errors.push({
@@ -55,11 +70,7 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     changed.push({ claimed, output, errors, hash });
   }
   const current = changed.filter((x) => !rewritten.has(x.claimed.ref));
-  const valid = [
-    ...current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })),
-    ...preprocessed,
-  ];
-  if (valid.length > 0) await replaceRelations(c, valid.map((x) => x.id), valid.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
+  await replaceRelationsOf(c, current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })));
   if (current.length === 0) return;
 
   const ids = current.map((x) => x.claimed.id);
@@ -75,6 +86,11 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     -- Not over content that changed since the claim (another instance's Location rewrote it): that
     -- row is already processed from its new content, or due again.
     where e.id = v.id and e.unprocessed_hash = v.source`.execute(c.db);
+}
+
+async function replaceRelationsOf(c: CatalogDb, entities: Array<{ id: string; relations: RelationRow[] }>): Promise<void> {
+  if (entities.length === 0) return;
+  await replaceRelations(c, entities.map((x) => x.id), entities.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
 }
 
 /** Replaces the relations these entities originate, and flags both ends of old and new rows for stitching. */
