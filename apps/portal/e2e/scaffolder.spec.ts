@@ -49,7 +49,7 @@ test('fill the node-service form over three pages, review, create, and watch the
   // Page 1: a bad name is refused before moving on.
   await page.getByRole('textbox', { name: 'Name' }).fill('Not a name!');
   await page.getByRole('textbox', { name: 'Description' }).fill('Serves song lyrics');
-  await page.getByRole('textbox', { name: 'Owner' }).fill('playback');
+  await page.getByRole('combobox', { name: 'Owner' }).fill('playback');
   await page.getByRole('option', { name: /Playback team/ }).click();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByText(/must be a valid entity name/).first()).toBeVisible();
@@ -64,7 +64,7 @@ test('fill the node-service form over three pages, review, create, and watch the
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 
   // Page 3: the repository on the loopback git server.
-  await page.getByRole('textbox', { name: 'Host' }).fill(new URL(git.url).host);
+  await page.getByRole('combobox', { name: 'Host' }).fill(new URL(git.url).host);
   await page.getByRole('textbox', { name: 'Owner' }).fill('acme');
   await page.getByRole('textbox', { name: 'Repository' }).fill(name);
   await expect(page).toHaveURL(/formData=/); // half-filled forms can be shared

@@ -69,7 +69,7 @@ describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
     expect(log.find((e) => e.body.stepId === 'hello' && !e.body.status)?.body.message).toBe('hello world');
     expect(log.find((e) => e.body.stepId === 'move' && e.body.status === 'failed')?.body.message).toMatch(/files\[0\]\.from: missing\.txt does not exist/);
     expect(log.some((e) => e.body.stepId === 'never')).toBe(false);
-    expect(log.at(-1)).toMatchObject({ type: 'completion', body: { status: 'failed' } });
+    expect(log.at(-1)).toMatchObject({ type: 'completion', body: { status: 'failed', message: expect.stringMatching(/^Step "Move a file that is not there" failed: files\[0\]\.from/) } });
   });
 
   it('reports an invalid template with the location of each problem before anything runs', async () => {

@@ -7,7 +7,7 @@ import type { TaskEvent, TaskEventType, TaskSpec } from '@atrium/plugin-scaffold
 import { templateSourceFor } from '../fetch/templateSource.js';
 import { SecureTemplater } from '../templating/index.js';
 import type { ActionRegistry } from './actionRegistry.js';
-import { runSteps } from './runSteps.js';
+import { runSteps, StepError } from './runSteps.js';
 import { redactor, type SecretBox } from './secretBox.js';
 import type { TaskStore } from './TaskStore.js';
 
@@ -144,7 +144,8 @@ export class TaskWorker {
         // Shutting down: leave the task processing; its heartbeat goes stale and another instance recovers it.
         return;
       }
-      await this.finish(taskId, cancelled ? 'cancelled' : 'failed', cancelled ? 'The task was cancelled' : message);
+      const step = error instanceof StepError ? `Step "${error.stepName}" failed: ` : '';
+      await this.finish(taskId, cancelled ? 'cancelled' : 'failed', cancelled ? 'The task was cancelled' : `${step}${message}`);
     } finally {
       clearInterval(beat);
       templater.dispose();

@@ -24,7 +24,7 @@ export interface StepRunOptions {
 /** A step failed: carries its id so the task log and the UI can point at it. */
 export class StepError extends Error {
   override readonly name = 'StepError';
-  constructor(readonly stepId: string, message: string) {
+  constructor(readonly stepId: string, message: string, readonly stepName = stepId) {
     super(message);
   }
 }
@@ -106,7 +106,7 @@ export async function runSteps(o: StepRunOptions): Promise<JsonObject> {
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       await status(step.id, o.signal.aborted ? 'cancelled' : 'failed', message);
-      throw new StepError(step.id, message);
+      throw new StepError(step.id, message, step.name);
     }
   }
   // Secrets are not part of the output's context: an output is stored and shown to everyone who sees the task.

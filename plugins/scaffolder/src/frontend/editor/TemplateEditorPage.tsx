@@ -84,23 +84,23 @@ export default function TemplateEditorPage() {
       </>}>
       {loadError && <Alert color="red" role="alert" title="Could not load the template">{loadError}</Alert>}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper withBorder radius="md" p="sm">
             <Grid gap="xs">
-              <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Grid.Col span={{ base: 12, md: 4 }}>
                 <FileList files={draft.files} selected={selected} onSelect={setSelected}
                   onAdd={(path) => { setDraft((d) => ({ ...d, files: [...d.files, { path, content: '' }] })); setSelected(path); }}
                   onDelete={(path) => { setDraft((d) => ({ ...d, files: d.files.filter((f) => f.path !== path) })); setSelected('template.yaml'); }} />
                 {draft.files.length === 0 && <Text size="xs" c="dimmed" mt="xs">Templates loaded from the catalog come without their files: add the skeleton files fetch steps read (e.g. skeleton/README.md).</Text>}
               </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 8 }}>
+              <Grid.Col span={{ base: 12, md: 8 }}>
                 <CodeMirror value={current} onChange={edit} extensions={selected.endsWith('.yaml') || selected.endsWith('.yml') ? [yaml()] : []}
                   theme={scheme === 'dark' ? 'dark' : 'light'} height="520px" aria-label={`Editing ${selected}`} basicSetup={{ tabSize: 2 }} />
               </Grid.Col>
             </Grid>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
           <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })}>
             <Tabs.List>
               <Tabs.Tab value="form">Form preview</Tabs.Tab>

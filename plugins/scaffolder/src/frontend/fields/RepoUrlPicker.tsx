@@ -1,6 +1,6 @@
 import { Alert, Autocomplete, Fieldset, Group, Select, Text, TextInput } from '@mantine/core';
 import { formatRepoUrl, parseRepoUrl, type RepoUrlParts } from '@atrium/plugin-scaffolder/common';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useIntegrations } from '../api';
 import { fieldError, type ScaffolderFieldProps } from './fieldProps';
 
@@ -23,6 +23,10 @@ function matches(pattern: string, host: string): boolean {
 export function RepoUrlPicker(props: ScaffolderFieldProps) {
   const integrations = useIntegrations();
   const parts = parse(props.value);
+  // The three inputs change one after another faster than the form re-renders with the new value,
+  // so each change builds on the latest parts, not on the last rendered value.
+  const latest = useRef(parts);
+  useEffect(() => { latest.current = parse(props.value); }, [props.value]);
   const allowedHosts: string[] | undefined = props.uiOptions.allowedHosts;
   const hosts = useMemo(() => {
     const configured = (integrations.data ?? []).map((i) => i.host);
@@ -31,7 +35,8 @@ export function RepoUrlPicker(props: ScaffolderFieldProps) {
   const patterns = hosts.filter((h) => h.includes('*'));
   const fixed = hosts.filter((h) => !h.includes('*'));
   const set = (patch: Partial<RepoUrlParts>) => {
-    const next = { ...parts, ...patch };
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
     props.onChange(next.host || next.owner || next.repo ? formatRepoUrl(next) : undefined);
   };
   // With a single possible host there is nothing to choose: preselect it.

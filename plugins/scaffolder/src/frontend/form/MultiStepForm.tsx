@@ -76,6 +76,8 @@ export function MultiStepForm(props: MultiStepFormProps) {
             showErrorList="top"
             customValidate={nameRules(page.uiSchema as UiSchema)}
             onChange={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step)}
+            // The errors are shown in the form; RJSF would otherwise also log them as a console error.
+            onError={() => {}}
             onSubmit={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step + 1)}
           >
             <Group justify="space-between" mt="lg">

@@ -17,12 +17,17 @@ describe('template pages as RJSF schema and uiSchema', () => {
   });
 
   it('masks secrets in the review, hides fields asked to be hidden, and lists secret fields', () => {
-    const pages = [{ properties: { name: { type: 'string', title: 'Name' }, token: { type: 'string', 'ui:field': 'Secret' }, hidden: { type: 'string', 'ui:backstage': { review: { show: false } } }, tags: { type: 'array' } } }];
+    const pages = [{
+      properties: { name: { type: 'string', title: 'Name' }, token: { type: 'string', 'ui:field': 'Secret' }, hidden: { type: 'string', 'ui:backstage': { review: { show: false } } }, tags: { type: 'array' }, db: { type: 'boolean', title: 'Database' } },
+      dependencies: { db: { oneOf: [{ properties: { db: { const: true }, dbName: { type: 'string', title: 'Database name' } } }] } },
+    }];
     expect(secretFields(pages)).toEqual(new Set(['token']));
-    expect(reviewRows(pages, { name: 'svc', token: 'abc', hidden: 'h', tags: ['a', 'b'] })).toEqual([
+    expect(reviewRows(pages, { name: 'svc', token: 'abc', hidden: 'h', tags: ['a', 'b'], db: true, dbName: 'svc_db' })).toEqual([
       { key: 'name', label: 'Name', value: 'svc', masked: false },
       { key: 'token', label: 'token', value: '••••••', masked: true },
       { key: 'tags', label: 'tags', value: 'a, b', masked: false },
+      { key: 'db', label: 'Database', value: 'Yes', masked: false },
+      { key: 'dbName', label: 'Database name', value: 'svc_db', masked: false },
     ]);
   });
 });

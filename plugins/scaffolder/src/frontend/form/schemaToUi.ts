@@ -58,9 +58,20 @@ export interface ReviewRow { key: string; label: string; value: string; masked: 
 
 function display(value: JsonValue | undefined): string {
   if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
   return JSON.stringify(value);
+}
+
+/** Every property a page can show, conditional ones (dependencies, if/then, oneOf) included, in order. */
+function allProperties(node: unknown, out: Map<string, Obj> = new Map()): Map<string, Obj> {
+  if (!isObj(node)) return out;
+  if (isObj(node.properties)) for (const [k, v] of Object.entries(node.properties)) if (isObj(v) && !out.has(k)) out.set(k, v);
+  if (isObj(node.dependencies)) for (const d of Object.values(node.dependencies)) allProperties(d, out);
+  for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) for (const d of node[key] as unknown[]) allProperties(d, out);
+  for (const key of ['then', 'else']) allProperties(node[key], out);
+  return out;
 }
 
 /** What the review step shows for each answered field, honouring `ui:backstage.review` and secrets. */
@@ -69,7 +80,7 @@ export function reviewRows(pages: JsonObject[], values: JsonObject): ReviewRow[]
   const seen = new Set<string>();
   for (const page of pages) {
     const { schema, uiSchema } = splitSchema(page);
-    const props = (isObj(schema.properties) ? schema.properties : {}) as Obj;
+    const props = Object.fromEntries(allProperties(schema)) as Obj;
     const names = new Set([...Object.keys(props), ...Object.keys(uiSchema).filter((k) => !k.startsWith('ui:'))]);
     for (const name of names) {
       if (seen.has(name) || !(name in values)) continue;
