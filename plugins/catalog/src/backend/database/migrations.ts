@@ -90,4 +90,12 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`alter table search drop constraint if exists search_entity_id_fkey`.execute(db);
     },
   },
+  '0003_dangling_flag': {
+    // Whether the final entity warns about relations to missing entities: when entities arrive, only
+    // those are restitched, found through this index instead of by reading each neighbour's JSON.
+    async up(db: Kysely<any>) {
+      await sql`alter table entities add column has_dangling boolean not null default false`.execute(db);
+      await sql`create index entities_dangling_idx on entities (id) where has_dangling`.execute(db);
+    },
+  },
 };

@@ -23,6 +23,7 @@ export interface CatalogTables {
     etag: string | null;
     needs_stitch: Generated<boolean>;
     orphan: Generated<boolean>;
+    has_dangling: Generated<boolean>;
     kind: string | null;
     namespace: string | null;
     name: string | null;

@@ -8,8 +8,9 @@ export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; 
 /** Replaces the filter keys of freshly stitched entities (what `filter=` and facets query). */
 export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], flatten: Flatten): Promise<void> {
   if (stitched.length === 0) return;
-  const ids = stitched.map((s) => s.id);
-  await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
+  const ids = stitched.filter((s) => !s.created).map((s) => s.id);
+  if (ids.length > 0) await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   const entityIds: string[] = [];
   const keys: string[] = [];
   const values: Array<string | null> = [];

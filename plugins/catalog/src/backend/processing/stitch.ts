@@ -5,6 +5,8 @@ export interface StitchedEntity {
   id: string;
   ref: string;
   final: Record<string, unknown>;
+  /** Stitched for the first time: it has no search rows yet. */
+  created?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
     -- One pass over the batch: each entity's relations and status are lateral subqueries evaluated once
     -- per row (separate CTEs joined back were nested-looped, since batch sizes are hard to estimate).
     built as materialized (
-      select e.id, e.etag as previous_etag,
+      select e.id, e.etag as previous_etag, jsonb_array_length(dg.warnings) > 0 as has_dangling,
         jsonb_set(
           jsonb_set(
             case when e.orphan then jsonb_set(e.processed, '{metadata,annotations}',
@@ -45,26 +47,28 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
         from (select distinct type, target_ref from ${table(c, 'relations')} where source_ref = e.ref) r
       ) rel
       cross join lateral (
-        -- Stored errors, then a warning per relation this entity states about an entity the catalog
-        -- does not have (a typo in spec.owner, a system not registered yet).
+        -- A warning per relation this entity states about an entity the catalog does not have (a typo
+        -- in spec.owner, a system not registered yet).
+        select coalesce(jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'warning',
+            'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog',
+            'error', jsonb_build_object('name', 'DanglingReferenceError', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')) order by r.type, r.target_ref), '[]'::jsonb) as warnings
+        from ${table(c, 'relations')} r
+        where r.originating_id = e.id and r.source_ref = e.ref
+          and not exists (select 1 from ${table(c, 'entities')} t where t.ref = r.target_ref)
+      ) dg
+      cross join lateral (
+        -- Stored errors, then the warnings.
         select coalesce((
           select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'error', 'message', x->>'message', 'error', x))
           from jsonb_array_elements(e.errors) x
-        ), '[]'::jsonb) || coalesce((
-          select jsonb_agg(jsonb_build_object('type', 'backstage.io/catalog-processing', 'level', 'warning',
-            'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog',
-            'error', jsonb_build_object('name', 'DanglingReferenceError', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')) order by r.type, r.target_ref)
-          from ${table(c, 'relations')} r
-          where r.originating_id = e.id and r.source_ref = e.ref
-            and not exists (select 1 from ${table(c, 'entities')} t where t.ref = r.target_ref)
-        ), '[]'::jsonb) as items
+        ), '[]'::jsonb) || dg.warnings as items
       ) st
     ),
     hashed as materialized (
-      select id, previous_etag, body, md5(body::text) as etag from built
+      select id, previous_etag, has_dangling, body, md5(body::text) as etag from built
     )
     update ${table(c, 'entities')} e
-      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false,
+      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false, has_dangling = h.has_dangling,
           ${filterColumnAssignments(sql`h.body`)}
     from hashed h
     where e.id = h.id
@@ -72,15 +76,12 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
-    // Only those whose final form carries the warning: after a bulk ingestion there are none.
+    // Only those whose final form carries a warning (a partial index; after a bulk ingestion there are none).
     await sql`update ${table(c, 'entities')} set needs_stitch = true
-      where not needs_stitch and id in (
-        select r.originating_id from ${table(c, 'relations')} r
-        join ${table(c, 'entities')} o on o.id = r.originating_id and o.ref = r.source_ref
-        where r.target_ref = any(${created}::text[])
-          and o.final->'status'->'items' @> jsonb_build_array(jsonb_build_object('level', 'warning', 'message', r.type || ' ' || r.target_ref || ': no such entity in the catalog')))`.execute(c.db);
+      where not needs_stitch and has_dangling and id in (
+        select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(${created}::text[]))`.execute(c.db);
   }
-  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final }) => ({ id, ref, final })), count: rows.length };
+  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final, created }) => ({ id, ref, final, created })), count: rows.length };
 }
 
 /** `kind = …, namespace = …` from an entity's JSON: the lowercased filter columns (service/filterColumns.ts). */
