@@ -50,7 +50,7 @@ test('fill the node-service form over three pages, review, create, and watch the
   await page.getByRole('textbox', { name: 'Name' }).fill('Not a name!');
   await page.getByRole('textbox', { name: 'Description' }).fill('Serves song lyrics');
   await page.getByRole('combobox', { name: 'Owner' }).fill('playback');
-  await page.getByRole('option', { name: /Playback team/ }).click();
+  await page.getByRole('option', { name: /group:default\/playback-team/ }).click();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByText(/must be a valid entity name/).first()).toBeVisible();
   await page.getByRole('textbox', { name: 'Name' }).fill(name);

@@ -6,7 +6,7 @@ import { IconArrowLeft, IconArrowRight, IconRocket } from '@tabler/icons-react';
 import type { JsonObject, TemplateParameterStep } from '@atrium/plugin-scaffolder/common';
 import { useMemo } from 'react';
 import { ENTITY_NAME } from '../fields';
-import { reviewRows, secretFields, splitSchema } from './schemaToUi';
+import { pageFieldNames, reviewRows, secretFields, splitSchema } from './schemaToUi';
 import { useFormFields } from './usePluginFields';
 
 export interface MultiStepFormProps {
@@ -43,10 +43,17 @@ function nameRules(uiSchema: UiSchema): CustomValidator {
  */
 export function MultiStepForm(props: MultiStepFormProps) {
   const fields = useFormFields();
-  const pages = useMemo(() => props.steps.map((s) => ({ ...s, ...splitSchema(s.schema) })), [props.steps]);
+  const pages = useMemo(() => props.steps.map((s) => ({ ...s, ...splitSchema(s.schema), fields: pageFieldNames(s.schema) })), [props.steps]);
   const secrets = useMemo(() => secretFields(props.steps.map((s) => s.schema)), [props.steps]);
   const step = Math.min(Math.max(0, props.step), pages.length);
   const page = pages[step];
+
+  // The page's own answers replace what the shared data had for its fields; others stay as they were.
+  const merge = (pageData: JsonObject) => {
+    const next: JsonObject = { ...props.formData };
+    for (const f of page?.fields ?? []) delete next[f];
+    return { ...next, ...pageData };
+  };
 
   const create = () => {
     const values: JsonObject = {};
@@ -75,10 +82,10 @@ export function MultiStepForm(props: MultiStepFormProps) {
             noHtml5Validate
             showErrorList="top"
             customValidate={nameRules(page.uiSchema as UiSchema)}
-            onChange={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step)}
+            onChange={(e) => props.onChange(merge(e.formData as JsonObject), step)}
             // The errors are shown in the form; RJSF would otherwise also log them as a console error.
             onError={() => {}}
-            onSubmit={(e) => props.onChange({ ...props.formData, ...(e.formData as JsonObject) }, step + 1)}
+            onSubmit={(e) => props.onChange(merge(e.formData as JsonObject), step + 1)}
           >
             <Group justify="space-between" mt="lg">
               <Button variant="default" leftSection={<IconArrowLeft size={16} />} disabled={step === 0} onClick={() => props.onChange(props.formData, step - 1)}>Back</Button>

@@ -74,6 +74,11 @@ function allProperties(node: unknown, out: Map<string, Obj> = new Map()): Map<st
   return out;
 }
 
+/** The fields a page owns, so a value cleared on it is dropped from the shared form data. */
+export function pageFieldNames(page: JsonObject): string[] {
+  return [...allProperties(page).keys()];
+}
+
 /** What the review step shows for each answered field, honouring `ui:backstage.review` and secrets. */
 export function reviewRows(pages: JsonObject[], values: JsonObject): ReviewRow[] {
   const rows: ReviewRow[] = [];
