@@ -44,7 +44,8 @@ export function SearchResultsPanel(props: SearchResultsPanelProps) {
   return (
     <Stack gap="sm" style={{ opacity: props.fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-count">
-        {data.numberOfResults === 1 ? '1 result' : `${data.numberOfResults.toLocaleString('en-US')} results`}
+        {/* The backend stops counting at 1,000. */}
+        {data.numberOfResults === 1 ? '1 result' : data.numberOfResults >= 1_000 ? 'More than 1,000 results' : `${data.numberOfResults.toLocaleString('en-US')} results`}
         {query && <> for “{query}”</>} · ↑↓ to move, Enter to open
       </Text>
       <ol ref={listRef} onKeyDown={onKeyDown} aria-label="Search results" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}>

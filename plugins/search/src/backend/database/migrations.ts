@@ -45,15 +45,21 @@ export const searchMigrations: Record<string, Migration> = {
             setweight(to_tsvector('english', summary), 'C') ||
             setweight(to_tsvector('english', body), 'D')
           ) stored,
+          -- only the strongest parts: a broad query takes its candidates from here first (see SearchEngine)
+          tsv_head tsvector generated always as (
+            setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', keywords), 'B')
+          ) stored,
           primary key (type, generation, location)
         )`.execute(db);
       await sql`create index documents_tsv_idx on documents using gin (tsv)`.execute(db);
       // Words of titles, names and descriptions: typos are corrected against these (small, trigram-indexed).
       await sql`create table lexicon (word text primary key)`.execute(db);
       await sql`create index lexicon_word_trgm_idx on lexicon using gin (word public.gin_trgm_ops)`.execute(db);
-      await sql`create index documents_name_key_idx on documents (name_key)`.execute(db);
+      await sql`create index documents_tsv_head_idx on documents using gin (tsv_head)`.execute(db);
+      // text_pattern_ops: prefix LIKE uses the index whatever the database's collation
+      await sql`create index documents_name_key_idx on documents (name_key text_pattern_ops)`.execute(db);
       await sql`create index documents_entity_ref_idx on documents (type, entity_ref)`.execute(db);
-      await sql`create index documents_title_idx on documents (type, generation, lower(title))`.execute(db);
+      await sql`create index documents_title_idx on documents (lower(title))`.execute(db);
       await sql`create index documents_tags_idx on documents using gin (tags)`.execute(db);
       for (const column of ['kind', 'doc_type', 'owner', 'lifecycle']) {
         await sql`create index ${sql.raw(`documents_${column}_idx`)} on documents (lower(${sql.ref(column)}))`.execute(db);

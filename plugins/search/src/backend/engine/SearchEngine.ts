@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
-import { matchCondition, rankExpression, termCte } from './matchSql.js';
+import { candidates, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import type { SearchTables } from './SearchIndex.js';
@@ -22,6 +22,7 @@ interface HitRow {
   document: SearchDocument;
   rank: number;
   total: string;
+  matches: string;
   hl_title: string | null;
   hl_text: string | null;
 }
@@ -29,6 +30,10 @@ interface HitRow {
 /** Long pages are cut here before highlighting: ts_headline reads the whole text it is given. */
 const HEADLINE_TEXT_CHARS = 20_000;
 const FACET_VALUES = 50;
+/** Counts stop here: "1,000+" is as useful as an exact figure, and counting 50,000 matches costs 100 ms. */
+export const COUNT_CAP = 1_000;
+/** Facets count at most this many matching documents (a sample for very broad queries). */
+const FACET_SAMPLE = 10_000;
 
 /** Queries the live generation of the index: ranked, filtered, paged results with highlights, and facet counts. */
 export class SearchEngine {
@@ -47,21 +52,21 @@ export class SearchEngine {
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
     const opts = (extra: string) => `StartSel="${this.preTag}", StopSel="${this.postTag}", ${extra}`;
+    const inTypes = query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`;
+    const filters = allFilters('d', query.filters);
+    const from = sql`${this.table('documents')} d join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation cross join q`;
     const { rows } = await sql<HitRow>`
       with q as (${termCte(tsquery)}),
+      cand as (${browsing ? sql`select d.type, d.generation, d.location from ${from} where ${inTypes} and ${filters}` : candidates(term, from, sql`${inTypes} and ${filters}`)}),
       hits as (
-        select d.type, d.document, d.title, d.summary, d.body, d.location,
-               ${rankExpression(term)} as rank, count(*) over () as total
-        from ${this.table('documents')} d
-        join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
+        select d.type, d.document, d.title, d.summary, d.body, d.location, ${rankExpression(term)} as rank, count(*) over () as total
+        from cand c join ${this.table('documents')} d on d.type = c.type and d.generation = c.generation and d.location = c.location
         cross join q
-        where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
-          and ${browsing ? sql`true` : matchCondition()}
-          and ${allFilters('d', query.filters)}
         order by rank desc, lower(d.title), d.location
         limit ${query.pageLimit + 1} offset ${offset}
       )
       select h.type, h.document, h.rank, h.total,
+        (select count(*) from (select 1 from ${from} where ${inTypes} and ${browsing ? sql`true` : matchCondition()} and ${filters} limit ${COUNT_CAP}) n) as matches,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
         ${highlight ? sql`ts_headline('english', left(case when h.body <> '' then h.body else h.summary end, ${HEADLINE_TEXT_CHARS}), q.tsq,
           ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
@@ -70,12 +75,12 @@ export class SearchEngine {
 
     const page = rows.slice(0, query.pageLimit);
     // Past the last page the window count is gone with the rows; a separate count says how many there are.
-    const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
+    const total = rows[0] ? Math.max(Number(rows[0].total), Number(rows[0].matches)) : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
     return {
-      results: page.map((r) => ({
+      results: page.map((r, i) => ({
         type: r.type,
         document: r.document,
-        rank: offset + page.indexOf(r) + 1,
+        rank: offset + i + 1,
         ...(highlight && {
           highlight: {
             preTag: this.preTag,
@@ -109,6 +114,7 @@ export class SearchEngine {
         join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
         cross join q
         where ${browsing ? sql`true` : matchCondition()}
+        limit ${FACET_SAMPLE}
       )
       ${sql.join(branches, sql` union all `)}`.execute(this.db);
     const result: SearchFacetsResponse = { types: {}, facets: { kind: [], type: [], owner: [], lifecycle: [], tags: [] } };
@@ -131,11 +137,11 @@ export class SearchEngine {
   private async count(query: EngineQuery, tsquery: string | undefined, browsing: boolean): Promise<number> {
     const { rows } = await sql<{ n: string }>`
       with q as (${termCte(tsquery)})
-      select count(*) as n from ${this.table('documents')} d
+      select count(*) as n from (select 1 from ${this.table('documents')} d
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
       cross join q
       where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
-        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)}`.execute(this.db);
+        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 

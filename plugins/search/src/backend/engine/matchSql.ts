@@ -27,3 +27,26 @@ export function rankExpression(term: ParsedTerm): RawBuilder<number> {
 export function termCte(tsquery: string | undefined): RawBuilder<unknown> {
   return tsquery ? sql`select to_tsquery('english', ${tsquery}) as tsq` : sql`select ''::tsquery as tsq`;
 }
+
+/** Candidates per leg: ranking every match of a broad term ("compon" on 100,000 entities) costs 100+ ms. */
+const LEG_LIMIT = 500;
+
+/**
+ * The rows worth ranking: matches of the strong parts (title, names, tags), any matches, names
+ * starting with the term (B-tree, in name order, so `component-4` finds itself among 50,000
+ * `component-*`), and exact titles. Each leg is capped; a narrow term's legs hold all its matches.
+ */
+export function candidates(term: ParsedTerm, from: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  const row = sql`select d.type, d.generation, d.location from ${from}`;
+  const legs = [
+    // The full vector too: an excluded word (`-web`) may sit in a description, outside the head.
+    sql`(${row} where ${where} and d.tsv_head @@ q.tsq and d.tsv @@ q.tsq limit ${LEG_LIMIT})`,
+    sql`(${row} where ${where} and d.tsv @@ q.tsq limit ${LEG_LIMIT})`,
+  ];
+  if (term.nameKey) {
+    const prefix = `${term.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    legs.push(sql`(${row} where ${where} and d.name_key like ${prefix} and d.tsv @@ q.tsq order by d.name_key limit 50)`);
+    legs.push(sql`(${row} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
+  }
+  return sql.join(legs, sql` union `);
+}

@@ -1,0 +1,90 @@
+// Search: query latency at 10 concurrent users on 100,000 entities + 10,000 doc pages on the PostgreSQL
+// server (documents written straight into the search tables with the engine's own writer); palette
+// latency from keystroke to results in Chromium on the embedded database with the example catalog; and
+// how long a changed entity takes to become searchable. Not part of CI: `npm run bench -- search`.
+// BENCH_SEARCH_ENTITIES / BENCH_SEARCH_PAGES change the corpus size; BENCH_SEARCH_PARTS=query,palette,freshness.
+import { execFileSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import { startPortal, writeConfig, root } from './lib.mjs';
+import { buildCorpus, queryMix } from './search/corpus.mjs';
+import { measurePalette } from './search/palette.mjs';
+import { measureFreshness } from './search/freshness.mjs';
+
+const ENTITIES = Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000);
+const PAGES = Number(process.env.BENCH_SEARCH_PAGES ?? 10_000);
+const PARTS = (process.env.BENCH_SEARCH_PARTS ?? 'query,palette,freshness').split(',');
+const DB = 'atrium_bench_search';
+
+async function token(url) {
+  return (await (await fetch(`${url}/api/auth/guest/token`, { method: 'POST' })).json()).token;
+}
+
+async function waitFor(fn, timeoutMs = 60_000) {
+  const t0 = performance.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (performance.now() - t0 > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function queryLatency() {
+  execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DB}`, '-c', `CREATE DATABASE ${DB}`]);
+  const connection = `postgresql://${process.env.USER ?? 'root'}@localhost/${DB}?host=/var/run/postgresql`;
+  // Scheduled reindexes far away: the bench writes the index itself, and an empty catalog must not replace it.
+  const config = writeConfig(`backend:\n  database:\n    client: pg\n    connection: ${connection}\n  log:\n    level: warn\n` +
+    `search:\n  collators:\n    catalog: { schedule: { frequency: { hours: 24 }, initialDelay: 0 } }\n    techdocs: { schedule: { frequency: { hours: 24 }, initialDelay: 0 } }\n`);
+  const portal = await startPortal({ config, port: 7391 });
+  try {
+    const headers = { authorization: `Bearer ${await token(portal.url)}` };
+    await waitFor(async () => (await (await fetch(`${portal.url}/api/search/types`, { headers })).json()).types.every((t) => t.lastIndexedAt));
+
+    const { default: pg } = await import('pg');
+    const { Kysely, PostgresDialect } = await import('kysely');
+    const { SearchIndex } = await import(`${root}/plugins/search/dist/backend/engine/SearchIndex.js`);
+    const { entityToDocument } = await import(`${root}/plugins/search/dist/backend/modules/catalog/entityDocument.js`);
+    const pool = new pg.Pool({ connectionString: connection, max: 2 });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }) }).withSchema('search');
+    const index = new SearchIndex(db, 'search');
+    const { catalog, docs } = buildCorpus({ entities: ENTITIES, pages: PAGES }, entityToDocument);
+    for (const [type, documents, weight] of [['software-catalog', catalog, 'summary'], ['techdocs', docs, 'body']]) {
+      await index.registerType(type, weight);
+      const t0 = performance.now();
+      const generation = await index.beginReindex(type);
+      for (let i = 0; i < documents.length; i += 2000) await index.writeReindexBatch(type, generation, documents.slice(i, i + 2000));
+      await index.finishReindex(type, generation);
+      console.log(`  indexed ${documents.length} ${type} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    await pool.query('analyze search.documents, search.lexicon');
+    await pool.end();
+
+    const requests = queryMix(ENTITIES).map((q) => ({ method: 'GET', path: `/api/search/query?${q}` }));
+    // Warm the caches once, as a running portal's would be.
+    for (const r of requests) await fetch(`${portal.url}${r.path}`, { headers });
+    const result = await autocannon({ url: portal.url, headers, connections: 10, duration: 20, requests });
+    if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
+    console.log(`pg, ${ENTITIES} entities + ${PAGES} pages, 10 connections, ${requests.length} query shapes round-robin:`);
+    console.log(`  query   ${Math.round(result.requests.average)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   (target p99 < 50 ms)`);
+    const facets = await autocannon({ url: portal.url, headers, connections: 10, duration: 10, requests: requests.map((r) => ({ ...r, path: r.path.replace('/query?', '/facets?') })) });
+    console.log(`  facets  ${Math.round(facets.requests.average)} req/s   p50 ${facets.latency.p50} ms   p99 ${facets.latency.p99} ms`);
+    for (const q of ['term=component-33333', 'term=servce', 'term=compon', 'term=kafka', 'term=rollback%20runbook', 'term=&filters%5Bkind%5D=API', 'term=p']) {
+      const runs = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        await (await fetch(`${portal.url}/api/search/query?${q}&pageLimit=25`, { headers })).json();
+        runs.push(performance.now() - t0);
+      }
+      runs.sort((a, b) => a - b);
+      console.log(`  single ${decodeURIComponent(q).padEnd(28)} median ${runs[7].toFixed(1)} ms`);
+    }
+  } finally {
+    await portal.stop();
+  }
+}
+
+export async function run() {
+  if (PARTS.includes('query')) await queryLatency();
+  if (PARTS.includes('palette')) await measurePalette();
+  if (PARTS.includes('freshness')) await measureFreshness();
+}

@@ -1,0 +1,64 @@
+// Palette latency: in Chromium, from each keystroke to the palette showing results for what is typed
+// (its list carries `data-results-for=<term>` once fresh results are on screen). Includes the 60 ms debounce.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { root, startPortal, writeConfig } from '../lib.mjs';
+
+const WORDS = ['playback', 'royalties', 'plaback', 'kafka', 'search', 'payments', 'team'];
+
+export async function examplePortal(port, extraYaml = '') {
+  const config = writeConfig(`backend:\n  database:\n    client: pglite\n    connection: ':memory:'\n  log:\n    level: warn\n` +
+    `catalog:\n  locations:\n    - type: file\n      target: ${join(root, 'apps/portal/examples/all.yaml')}\n${extraYaml}`);
+  const portal = await startPortal({ config, port });
+  const { token } = await (await fetch(`${portal.url}/api/auth/guest/token`, { method: 'POST' })).json();
+  const headers = { authorization: `Bearer ${token}` };
+  for (;;) {
+    const r = await (await fetch(`${portal.url}/api/search/query?term=playback-service`, { headers })).json();
+    if (r.results?.[0]?.document.name === 'playback-service') break;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  return { portal, headers };
+}
+
+export async function measurePalette() {
+  const { portal } = await examplePortal(7392);
+  const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atrium-bench-chromium-')), {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(portal.url, { waitUntil: 'load' });
+    await page.getByTestId('search-box').waitFor();
+    await page.evaluate(() => {
+      const w = window;
+      w.__latencies = [];
+      document.addEventListener('keydown', () => { if (w.__want) w.__t = performance.now(); }, true);
+      new MutationObserver(() => {
+        const v = document.querySelector('[data-testid=palette-list]')?.getAttribute('data-results-for');
+        if (w.__t && v === w.__want) { w.__latencies.push(performance.now() - w.__t); w.__t = 0; }
+      }).observe(document.body, { attributes: true, subtree: true, childList: true, attributeFilter: ['data-results-for'] });
+    });
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog').waitFor();
+    for (const word of WORDS) {
+      await page.evaluate(() => { window.__want = ''; });
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Backspace');
+      for (let i = 1; i <= word.length; i++) {
+        await page.evaluate((w) => { window.__want = w; }, word.slice(0, i));
+        await page.keyboard.press(word[i - 1]);
+        await page.waitForFunction(() => !window.__t, undefined, { timeout: 5_000 });
+      }
+    }
+    const lat = (await page.evaluate(() => window.__latencies)).sort((a, b) => a - b);
+    const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
+    console.log(`palette, embedded PGlite, example catalog, ${lat.length} keystrokes over ${WORDS.length} words (incl. 60 ms debounce):`);
+    console.log(`  keystroke -> results  median ${q(0.5).toFixed(0)} ms   p90 ${q(0.9).toFixed(0)} ms   max ${lat[lat.length - 1].toFixed(0)} ms   (target < 100 ms)`);
+  } finally {
+    await browser.close();
+    await portal.stop();
+  }
+}
