@@ -4,13 +4,20 @@ import { useState } from 'react';
 import { EmptyState, ErrorState, Page, useLiveEntityUpdates } from '@atrium/frontend';
 import { CATALOG_PLUGIN_ID } from '@atrium/plugin-catalog/common';
 import { Link, useParams } from 'react-router';
-import { useFilterFacets, useKindFacet } from './api';
+import { startFirstPage, useFilterFacets, useKindFacet } from './api';
+import { sortColumnFor } from './catalogColumns';
 import { CatalogFilters } from './CatalogFilters';
 import { CatalogScopeControl } from './CatalogScopeControl';
 import { CatalogTable } from './CatalogTable';
-import { hasFilters } from './catalogViewState';
+import { hasFilters, parseViewState } from './catalogViewState';
 import { kindLabel } from './kindIcons';
 import { useCatalogView } from './useCatalogView';
+
+// Loaded because the user is opening /catalog: ask for the table's rows now, not after the first render.
+if (typeof window !== 'undefined' && window.location.pathname === '/catalog') {
+  const initial = parseViewState(new URLSearchParams(window.location.search));
+  startFirstPage(initial, sortColumnFor(initial.kind, initial.sort).orderField);
+}
 
 const LIVE_KEYS = [[CATALOG_PLUGIN_ID, 'by-query'], [CATALOG_PLUGIN_ID, 'facets']] as const;
 

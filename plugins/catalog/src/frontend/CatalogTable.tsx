@@ -5,7 +5,7 @@ import type { Entity } from '@atrium/model';
 import { stringifyEntityRef } from '@atrium/model';
 import { useMemo, type ReactNode } from 'react';
 import { useCatalogPage } from './api';
-import { columnsForKind } from './catalogColumns';
+import { columnsForKind, sortColumnFor } from './catalogColumns';
 import { hasFilters, type CatalogViewState } from './catalogViewState';
 import { CatalogSearchBox } from './CatalogSearchBox';
 import { CursorPager } from './CursorPager';
@@ -21,8 +21,9 @@ export interface CatalogTableProps {
 /** One server-side page of the chosen kind: search, sortable columns, cursor paging and every state in between. */
 export function CatalogTable({ state, onChange }: CatalogTableProps) {
   const columns = columnsForKind(state.kind);
-  const sortColumn = columns.find(c => c.id === state.sort && c.orderField) ?? columns[0]!;
-  const ownership = useOwnershipRefs();
+  const sortColumn = sortColumnFor(state.kind, state.sort);
+  // The user's teams are looked up only for "Owned by me".
+  const ownership = useOwnershipRefs(state.scope === 'owned');
   const { starredRefs } = useStarredEntities();
   const starred = useMemo(() => [...starredRefs], [starredRefs]);
   // "Owned by me" waits for the user's teams, or the first answer would show only what the user owns alone.

@@ -6,7 +6,7 @@ import { parseEntityRef } from '@atrium/model';
 import { useId, useMemo, useState } from 'react';
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
-import { useEntitiesByRefs } from './api';
+import { useRelatedEntities } from './api';
 import { displayTitle, profileOf, relationTargets, shortRef, stringField } from './entityFields';
 import { kindIcon, kindLabel } from './kindIcons';
 import type { RelationCardDefinition } from './relationCards';
@@ -54,7 +54,7 @@ function RelatedRow({ entityRef, entity, mixedKinds }: { entityRef: string; enti
 export function RelatedEntitiesCard({ entity, definition }: EntityComponentProps & { definition: RelationCardDefinition }) {
   const headingId = useId();
   const refs = useMemo(() => relationTargets(entity, definition.relation, definition.targetKind), [entity, definition]);
-  const related = useEntitiesByRefs(refs);
+  const related = useRelatedEntities(entity);
   const [expanded, setExpanded] = useState(false);
   const mixedKinds = new Set(refs.map(r => r.split(':')[0])).size > 1;
   const shown = expanded ? refs : refs.slice(0, COLLAPSED_ROWS);
@@ -63,7 +63,7 @@ export function RelatedEntitiesCard({ entity, definition }: EntityComponentProps
   if (refs.length === 0) body = <Text size="sm" c="dimmed">{definition.empty}</Text>;
   else if (related.isError) {
     body = <ErrorState title={`Could not load ${definition.title.toLowerCase()}`} error={related.error} onRetry={() => void related.refetch()} />;
-  } else if (!related.data) {
+  } else if (!related.byRef) {
     body = (
       <Stack gap="sm" aria-busy aria-label={`Loading ${definition.title.toLowerCase()}`} role="status">
         {refs.slice(0, 3).map(r => <Skeleton key={r} height={30} radius="sm" />)}
@@ -73,7 +73,7 @@ export function RelatedEntitiesCard({ entity, definition }: EntityComponentProps
     body = (
       <>
         <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-          {shown.map(ref => <RelatedRow key={ref} entityRef={ref} entity={related.data[refs.indexOf(ref)] ?? null} mixedKinds={mixedKinds} />)}
+          {shown.map(ref => <RelatedRow key={ref} entityRef={ref} entity={related.byRef!.get(ref.toLocaleLowerCase('en-US')) ?? null} mixedKinds={mixedKinds} />)}
         </Stack>
         {refs.length > COLLAPSED_ROWS && (
           <Button variant="subtle" size="xs" mt="xs" onClick={() => setExpanded(e => !e)} aria-expanded={expanded}>

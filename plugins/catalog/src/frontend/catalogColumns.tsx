@@ -107,3 +107,9 @@ const columnsByKind: Record<string, CatalogColumn[]> = {
 export function columnsForKind(kind: string): CatalogColumn[] {
   return columnsByKind[kind.toLocaleLowerCase('en-US')] ?? [name, owner, type, tags];
 }
+
+/** The column the table is sorted by: the one named in the view when it is sortable, else the name. */
+export function sortColumnFor(kind: string, sort: string): CatalogColumn {
+  const columns = columnsForKind(kind);
+  return columns.find(c => c.id === sort && c.orderField) ?? columns[0]!;
+}

@@ -25,6 +25,8 @@ async function entitiesFromOrigin(origin: string, self: string): Promise<string[
 export const catalogEntitySource: EntitySource = {
   async getEntity(entityRef: string): Promise<Entity | undefined> {
     const ref = stringifyEntityRef(parseEntityRef(entityRef));
+    // The overview's relation cards will be needed next: fetch their code while the entity loads.
+    void import('./RelatedEntitiesCard');
     const { items } = await catalogApi.post<{ items: Array<Entity | null> }>(catalogRoutes.entitiesByRefs, { entityRefs: [ref] });
     return items[0] ?? undefined;
   },

@@ -9,10 +9,10 @@ const USER_FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'relations']
  * What "owned by me" means: the signed-in user's ownership refs plus the groups their catalog entity is a
  * member of, so things owned by the user's teams count too. `ready` is false until that is known.
  */
-export function useOwnershipRefs(): { refs: string[]; userEntityRef?: string; ready: boolean } {
+export function useOwnershipRefs(enabled = true): { refs: string[]; userEntityRef?: string; ready: boolean } {
   const { identity } = useIdentity();
   const userRef = identity?.userEntityRef;
-  const user = useEntitiesByRefs(userRef ? [userRef] : [], USER_FIELDS);
+  const user = useEntitiesByRefs(userRef && enabled ? [userRef] : [], USER_FIELDS);
   return useMemo(() => {
     const own = identity?.ownershipEntityRefs ?? [];
     const entity = user.data?.[0];
