@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGitServer, startTestBackend, TEST_DATABASE_CLIENTS, waitFor, type GitServer, type TestBackend } from '@atrium/backend/testing';
 import type { Entity } from '@atrium/model';
 import { catalogPlugin } from '@atrium/plugin-catalog/backend';
@@ -57,6 +57,9 @@ async function fakeGithub(git: GitServer, calls: Array<{ method: string; url: st
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return server;
 }
+
+// Real backends, git pushes and catalog ingestion: on a busy 2-core machine a test can take a while.
+vi.setConfig({ testTimeout: 90_000 });
 
 describe.each(TEST_DATABASE_CLIENTS)('software templates end to end on %s', (client) => {
   let t: TestBackend;
@@ -143,7 +146,7 @@ describe.each(TEST_DATABASE_CLIENTS)('software templates end to end on %s', (cli
     const entity = await waitFor(async () => {
       const r = await t.fetch('/api/catalog/entities/by-name/component/default/lyrics-service');
       return r.ok ? ((await r.json()) as Entity) : undefined;
-    });
+    }, { timeoutMs: 30_000 });
     expect(entity.spec).toMatchObject({ type: 'service', owner: 'group:default/playback-team' });
     expect(entity.metadata.tags).toEqual(['lyrics']);
     expect(task.output).toEqual({ links: [
@@ -166,8 +169,8 @@ describe.each(TEST_DATABASE_CLIENTS)('software templates end to end on %s', (cli
     const files = (await git.git('acme/handbook', ['ls-tree', '-r', '--name-only', 'main'])).split('\n');
     expect(files).toEqual(expect.arrayContaining(['catalog-info.yaml', 'mkdocs.yml', 'docs/index.md', 'docs/on-call.md', 'docs/releases.md', '.github/workflows/docs.yaml']));
     expect(await git.git('acme/handbook', ['show', 'main:mkdocs.yml'])).toContain('- On Call: on-call.md');
-    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/handbook')).ok);
-    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/fan-site')).ok);
+    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/handbook')).ok, { timeoutMs: 30_000 });
+    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/fan-site')).ok, { timeoutMs: 30_000 });
   });
 
   it('runs create-app\'s example template unchanged, creating the repository through the GitHub API', async () => {
@@ -178,7 +181,7 @@ describe.each(TEST_DATABASE_CLIENTS)('software templates end to end on %s', (cli
     expect(create.body).toMatchObject({ name: 'hello-node', description: 'This is hello-node', private: true });
     expect(create.auth).toBe('token ghp_recordedtoken000000000000000000000');
     expect(JSON.parse(await git.git('acme-labs/hello-node', ['show', 'main:package.json']))).toMatchObject({ name: 'hello-node' });
-    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/hello-node')).ok);
+    await waitFor(async () => (await t.fetch('/api/catalog/entities/by-name/component/default/hello-node')).ok, { timeoutMs: 30_000 });
     expect(events.some((e) => e.body.stepId === 'notify' && e.body.status === 'completed')).toBe(true);
     expect(JSON.stringify(events)).not.toContain('ghp_recordedtoken');
   });

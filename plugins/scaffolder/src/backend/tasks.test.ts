@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, startTestBackend, TEST_DATABASE_CLIENTS, waitFor, type TestBackend, type TestDatabase } from '@atrium/backend/testing';
 import { catalogPlugin } from '@atrium/plugin-catalog/backend';
 import type { SerializedTask, TaskEvent } from '@atrium/plugin-scaffolder/common';
@@ -21,6 +21,9 @@ function directoryContents(dir: string, root = dir): Array<{ path: string; base6
     return statSync(full).isDirectory() ? directoryContents(full, root) : [{ path: relative(root, full), base64Content: readFileSync(full).toString('base64') }];
   });
 }
+
+// Real backends, git pushes and catalog ingestion: on a busy 2-core machine a test can take a while.
+vi.setConfig({ testTimeout: 90_000 });
 
 describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
   let database: TestDatabase | undefined;
@@ -45,7 +48,7 @@ describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
   const settled = (id: string, backend = t) => waitFor(async () => {
     const task = await get<SerializedTask>(`/api/scaffolder/v2/tasks/${id}`, backend);
     return ['completed', 'failed', 'cancelled'].includes(task.status) ? task : undefined;
-  }, { timeoutMs: 20_000 });
+  }, { timeoutMs: 40_000 });
   const events = (id: string, backend = t) => get<TaskEvent[]>(`/api/scaffolder/v2/tasks/${id}/events`, backend);
 
   beforeAll(async () => {
@@ -98,14 +101,14 @@ describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
 
   it('cancels a running task, then retries it', async () => {
     const id = await create('template:default/slow');
-    await waitFor(async () => (await events(id)).some((e) => e.body.status === 'processing'));
+    await waitFor(async () => (await events(id)).some((e) => e.body.status === 'processing'), { timeoutMs: 30_000 });
     const r = await t.fetch(`/api/scaffolder/v2/tasks/${id}/cancel`, { method: 'POST' });
     expect(await r.json()).toEqual({ status: 'cancelled' });
     expect((await settled(id)).status).toBe('cancelled');
     expect((await events(id)).some((e) => e.type === 'cancelled')).toBe(true);
     const retry = await t.fetch(`/api/scaffolder/v2/tasks/${id}/retry`, { method: 'POST', body: '{}' });
     expect(retry.status).toBe(201);
-    await waitFor(async () => (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${id}`)).status === 'processing');
+    await waitFor(async () => (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${id}`)).status === 'processing', { timeoutMs: 30_000 });
     await t.fetch(`/api/scaffolder/v2/tasks/${id}/cancel`, { method: 'POST' });
     expect((await settled(id)).status).toBe('cancelled');
   });
@@ -160,7 +163,7 @@ describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
     const plain = await create('template:default/slow');
     const restartable = await create('template:default/slow-restartable', { seconds: 6 });
     await waitFor(async () => (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${restartable}`)).status === 'processing'
-      && (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${plain}`)).status === 'processing');
+      && (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${plain}`)).status === 'processing', { timeoutMs: 30_000 });
     await t.stop();
     t = await boot();
     const failed = await settled(plain);
