@@ -56,8 +56,8 @@ export const searchMigrations: Record<string, Migration> = {
       await sql`create table lexicon (word text primary key)`.execute(db);
       await sql`create index lexicon_word_trgm_idx on lexicon using gin (word public.gin_trgm_ops)`.execute(db);
       await sql`create index documents_tsv_head_idx on documents using gin (tsv_head)`.execute(db);
-      // text_pattern_ops: prefix LIKE uses the index whatever the database's collation
-      await sql`create index documents_name_key_idx on documents (name_key text_pattern_ops)`.execute(db);
+      // In the C collation: prefix LIKE and name order both come from the index, whatever the database's collation.
+      await sql`create index documents_name_key_idx on documents ((name_key collate "C"))`.execute(db);
       await sql`create index documents_entity_ref_idx on documents (type, entity_ref)`.execute(db);
       await sql`create index documents_title_idx on documents (lower(title))`.execute(db);
       await sql`create index documents_tags_idx on documents using gin (tags)`.execute(db);

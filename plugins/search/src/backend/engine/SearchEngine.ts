@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
-import { candidates, matchCondition, rankExpression, termCte } from './matchSql.js';
+import { candidates, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import type { SearchTables } from './SearchIndex.js';
@@ -57,16 +57,22 @@ export class SearchEngine {
     const from = sql`${this.table('documents')} d join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation cross join q`;
     const { rows } = await sql<HitRow>`
       with q as (${termCte(tsquery)}),
-      cand as (${browsing ? sql`select d.type, d.generation, d.location from ${from} where ${inTypes} and ${filters}` : candidates(term, from, sql`${inTypes} and ${filters}`)}),
+      cand as (${browsing
+        // Browsing: in title order straight from the index, only as far as this page.
+        ? sql`select d.type, d.generation, d.location, true as counted from ${from} where ${inTypes} and ${filters}
+            order by lower(d.title), d.location limit ${offset + query.pageLimit + 1}`
+        : candidates(term, this.schema, from, sql`${inTypes} and ${filters}`)}),
       hits as (
-        select d.type, d.document, d.title, d.summary, d.body, d.location, ${rankExpression(term)} as rank, count(*) over () as total
-        from cand c join ${this.table('documents')} d on d.type = c.type and d.generation = c.generation and d.location = c.location
+        select d.type, d.document, d.title, d.summary, d.body, d.location, ${rankExpression(term)} as rank,
+          count(*) over () as total, sum(c.counted::int) over () as matches
+        from (select type, generation, location, bool_or(counted) as counted from cand group by 1, 2, 3) c
+        join ${this.table('documents')} d on d.type = c.type and d.generation = c.generation and d.location = c.location
         cross join q
+        where ${browsing ? sql`true` : matchCondition()}
         order by rank desc, lower(d.title), d.location
         limit ${query.pageLimit + 1} offset ${offset}
       )
-      select h.type, h.document, h.rank, h.total,
-        (select count(*) from (select 1 from ${from} where ${inTypes} and ${browsing ? sql`true` : matchCondition()} and ${filters} limit ${COUNT_CAP}) n) as matches,
+      select h.type, h.document, h.rank, h.total, h.matches,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
         ${highlight ? sql`ts_headline('english', left(case when h.body <> '' then h.body else h.summary end, ${HEADLINE_TEXT_CHARS}), q.tsq,
           ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
@@ -75,7 +81,10 @@ export class SearchEngine {
 
     const page = rows.slice(0, query.pageLimit);
     // Past the last page the window count is gone with the rows; a separate count says how many there are.
-    const total = rows[0] ? Math.max(Number(rows[0].total), Number(rows[0].matches)) : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
+    // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
+    const total = browsing ? await this.count(query, tsquery, browsing)
+      : rows[0] ? Math.max(Number(rows[0].total), Number(rows[0].matches) >= MATCH_LIMIT ? COUNT_CAP : 0)
+      : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
     return {
       results: page.map((r, i) => ({
         type: r.type,

@@ -28,25 +28,30 @@ export function termCte(tsquery: string | undefined): RawBuilder<unknown> {
   return tsquery ? sql`select to_tsquery('english', ${tsquery}) as tsq` : sql`select ''::tsquery as tsq`;
 }
 
-/** Candidates per leg: ranking every match of a broad term ("compon" on 100,000 entities) costs 100+ ms. */
-const LEG_LIMIT = 500;
+/** Leg sizes. The full-text leg's cap is also where counting stops ("more than 1,000 results"). */
+const HEAD_LIMIT = 300;
+export const MATCH_LIMIT = 1_000;
 
 /**
- * The rows worth ranking: matches of the strong parts (title, names, tags), any matches, names
+ * The rows worth ranking (ranking every match of a broad term, "compon" on 100,000 entities, costs
+ * 100+ ms): matches of the strong parts (title, names, tags), any matches up to the count cap, names
  * starting with the term (B-tree, in name order, so `component-4` finds itself among 50,000
- * `component-*`), and exact titles. Each leg is capped; a narrow term's legs hold all its matches.
+ * `component-*`), and exact titles. Each leg uses one index; the caller rechecks the full query on
+ * the union (exclusions may sit outside the parts a leg looked at). A narrow term's legs hold all its matches.
  */
-export function candidates(term: ParsedTerm, from: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
-  const row = sql`select d.type, d.generation, d.location from ${from}`;
+export function candidates(term: ParsedTerm, schema: string, from: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  const row = sql`select d.type, d.generation, d.location, false as counted from ${from}`;
   const legs = [
-    // The full vector too: an excluded word (`-web`) may sit in a description, outside the head.
-    sql`(${row} where ${where} and d.tsv_head @@ q.tsq and d.tsv @@ q.tsq limit ${LEG_LIMIT})`,
-    sql`(${row} where ${where} and d.tsv @@ q.tsq limit ${LEG_LIMIT})`,
+    sql`(${row} where ${where} and d.tsv_head @@ q.tsq limit ${HEAD_LIMIT})`,
+    sql`(select d.type, d.generation, d.location, true as counted from ${from} where ${where} and d.tsv @@ q.tsq limit ${MATCH_LIMIT})`,
   ];
   if (term.nameKey) {
-    const prefix = `${term.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    legs.push(sql`(${row} where ${where} and d.name_key like ${prefix} and d.tsv @@ q.tsq order by d.name_key limit 50)`);
-    legs.push(sql`(${row} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
+    // Names in order straight from the index; the generation and filters are checked on what it yields.
+    legs.push(sql`(${row} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
+      where name_key collate "C" like ${`${term.nameKey}%`} order by name_key collate "C" limit 200) n
+      on n.type = d.type and n.generation = d.generation and n.location = d.location
+      where ${where} limit 50)`);
+    legs.push(sql`(${row} where ${where} and lower(d.title) = ${term.plain} limit 20)`);
   }
-  return sql.join(legs, sql` union `);
+  return sql.join(legs, sql` union all `);
 }
