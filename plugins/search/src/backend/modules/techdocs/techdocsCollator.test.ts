@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coreServices, createBackendPlugin, type EventsService } from '@atrium/backend';
+import { coreServices, createBackendPlugin, type EventsService, type JsonObject } from '@atrium/backend';
 import { startTestBackend, TEST_DATABASE_CLIENTS, waitFor, type TestBackend } from '@atrium/backend/testing';
 import { catalogPlugin } from '@atrium/plugin-catalog/backend';
 import { toSearchParams, type SearchQuery, type SearchResultSet } from '@atrium/plugin-search/common';
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASE_CLIENTS)('techdocs collator against real MkDocs outp
     },
   });
 
-  const boot = (schedule: object) => startTestBackend({
+  const boot = (schedule: JsonObject) => startTestBackend({
     client,
     features: [catalogPlugin, searchPlugin, techdocsCollatorModule, techdocsStand],
     config: {
