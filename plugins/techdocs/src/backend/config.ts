@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseHumanDuration, type Config } from '@atrium/backend';
 
-const duration = z.union([z.number().int().min(0), z.record(z.enum(['milliseconds', 'seconds', 'minutes', 'hours', 'days']), z.number().min(0))]);
+const unit = z.number().min(0).optional();
+const duration = z.union([z.number().int().min(0), z.strictObject({ milliseconds: unit, seconds: unit, minutes: unit, hours: unit, days: unit })]);
 
 export const configSchema = z.looseObject({
   techdocs: z.looseObject({

@@ -26,7 +26,7 @@ function enc(s: string): string {
 /** What `GET /status/...` answers. */
 export interface SiteStatus {
   entityRef: string;
-  current?: { buildId: string; etag: string; commit?: string; createdAt: string; warnings: BuildWarning[] };
+  current?: { buildId: string; siteName: string; etag: string; commit?: string; createdAt: string; warnings: BuildWarning[] };
   /** The newest failed build after the current one: the reader shows it above the old, still-served site. */
   lastFailure?: { buildId: string; createdAt: string; error: string };
   building: boolean;

@@ -41,7 +41,7 @@ export function DocArticle({ site, pagePath, html, hash, onNavigate, articleRef:
     for (const a of root.querySelectorAll('a[href^="http"]')) a.setAttribute('target', '_blank');
     void drawMermaid(root, scheme);
     return () => { controller.abort(); for (const u of urls) URL.revokeObjectURL(u); };
-  }, [html, pagePath, site, scheme]);
+  }, [html, pagePath, site, scheme, ref]);
 
   useEffect(() => {
     const root = ref.current;
@@ -49,7 +49,7 @@ export function DocArticle({ site, pagePath, html, hash, onNavigate, articleRef:
     const target = hash ? root.ownerDocument.getElementById(hash) : undefined;
     if (target) target.scrollIntoView({ block: 'start' });
     else window.scrollTo({ top: 0 });
-  }, [html, hash]);
+  }, [html, hash, ref]);
 
   const onClick = (e: React.MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');

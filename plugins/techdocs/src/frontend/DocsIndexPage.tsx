@@ -19,7 +19,7 @@ export function DocsIndexPage() {
     setParams(next, { replace: true });
   };
 
-  const all = docs.data ?? [];
+  const all = useMemo(() => docs.data ?? [], [docs.data]);
   const owners = useMemo(() => [...new Set(all.map((d) => String(d.entity.spec?.owner ?? '')).filter(Boolean))].sort(), [all]);
   const kinds = useMemo(() => [...new Set(all.map((d) => d.entity.kind.toLowerCase()))].sort(), [all]);
   const needle = text.trim().toLowerCase();

@@ -19,18 +19,21 @@ export interface DocsReaderProps {
   pagePath: string;
   hash: string;
   onNavigate: (path: string, hash?: string) => void;
+  /** The tab shows the site's name; the /docs page has it as its title already. */
+  showSiteName?: boolean;
 }
 
 /** The docs reader: site nav, the page, its table of contents, in-site search, edit and report-issue links. */
-export function DocsReader({ site, pagePath, hash, onNavigate }: DocsReaderProps) {
+export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = false }: DocsReaderProps) {
   const sync = useSync(site);
-  const manifest = useSiteManifest(site, sync.buildKey);
   const status = useSiteStatus(site, sync.buildKey);
+  const manifest = useSiteManifest(site, sync.buildKey, status.data ? Boolean(status.data.current) : undefined);
   const normalized = pagePath && !pagePath.endsWith('/') ? `${pagePath}/` : pagePath;
   const page = manifest.data?.pages.find((p) => p.path === normalized);
   const html = usePageHtml(site, page ? page.path : undefined, sync.buildKey);
   const articleRef = useRef<HTMLElement | null>(null);
 
+  if (status.isError) return <ErrorState title="Could not load these docs" error={status.error} onRetry={() => void status.refetch()} />;
   if (manifest.isPending) return sync.building ? <BuildProgress log={sync.log} /> : <LoadingState label="Loading the docs…" />;
   if (manifest.isError) return <ErrorState title="Could not load these docs" error={manifest.error} onRetry={() => void manifest.refetch()} />;
   const m = manifest.data;
@@ -48,7 +51,7 @@ export function DocsReader({ site, pagePath, hash, onNavigate }: DocsReaderProps
       <BuildFailure status={status.data} error={sync.error && status.data?.current ? undefined : sync.error} />
       <Group justify="space-between" wrap="wrap" gap="sm" className="techdocs-toolbar">
         <Group gap="xs" wrap="wrap">
-          <Text fw={600}>{m.siteName}</Text>
+          {showSiteName && <Text fw={600}>{m.siteName}</Text>}
           <Tooltip label={new Date(m.buildTimestamp).toLocaleString()}>
             <Text size="sm" c="dimmed" data-testid="techdocs-updated">
               Last updated {timeAgo(m.buildTimestamp)}

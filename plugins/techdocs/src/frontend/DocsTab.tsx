@@ -17,6 +17,7 @@ export function DocsTab({ entity }: EntityComponentProps) {
   const site = { kind: ref.kind.toLowerCase(), namespace: ref.namespace.toLowerCase(), name: ref.name.toLowerCase() };
   return (
     <DocsReader
+      showSiteName
       site={site}
       pagePath={params.get('page') ?? ''}
       hash={location.hash.slice(1)}

@@ -15,7 +15,10 @@ export function TocPanel({ toc, onJump, contentKey }: { toc: TocItem[]; onJump: 
     if (!headings.length) return;
     const visible = new Set<string>();
     const observer = new IntersectionObserver((entries) => {
-      for (const e of entries) (e.isIntersecting ? visible.add(e.target.id) : visible.delete(e.target.id));
+      for (const e of entries) {
+        if (e.isIntersecting) visible.add(e.target.id);
+        else visible.delete(e.target.id);
+      }
       // The first heading on screen, or else the last one scrolled past.
       const firstVisible = headings.find((h) => visible.has(h.id));
       const passed = [...headings].reverse().find((h) => h.getBoundingClientRect().top < 100);

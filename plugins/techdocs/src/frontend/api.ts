@@ -14,10 +14,11 @@ export const refString = (s: SiteRef) => `${s.kind}:${s.namespace}/${s.name}`.to
 const staticPath = (s: SiteRef, path: string) => techdocsRoutes.static(s.namespace, s.kind, s.name, path);
 
 /** The site's nav, pages and build facts; `null` when it has not been built yet. */
-export function useSiteManifest(site: SiteRef, buildKey: number) {
-  return useApiQuery([TECHDOCS_PLUGIN_ID, 'manifest', refString(site), buildKey], (signal) =>
-    client.get<SiteManifest>(staticPath(site, SITE_MANIFEST_FILE), { signal }).catch((e: { status?: number }) => (e.status === 404 ? null : Promise.reject(e))),
-  { staleTime: 60_000 });
+export function useSiteManifest(site: SiteRef, buildKey: number, built: boolean | undefined) {
+  return useApiQuery([TECHDOCS_PLUGIN_ID, 'manifest', refString(site), buildKey], async (signal) =>
+    (built ? client.get<SiteManifest>(staticPath(site, SITE_MANIFEST_FILE), { signal }) : null),
+  // Asked only once the status says whether there is a build, so an unbuilt site is not a 404 in the console.
+  { staleTime: 60_000, enabled: built !== undefined });
 }
 
 /** The article of one page (the part the reader shows), fetched as HTML. */

@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { TECHDOCS_PLUGIN_ID } from '@atrium/plugin-techdocs/common';
 import { refString, syncSite, type SiteRef } from './api';
 
 /**
@@ -8,13 +10,18 @@ import { refString, syncSite, type SiteRef } from './api';
 export function useSync(site: SiteRef) {
   const [state, setState] = useState<{ building: boolean; log: string[]; error?: string; buildKey: number }>({ building: false, log: [], buildKey: 0 });
   const key = refString(site);
+  const queryClient = useQueryClient();
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ ...s, building: false, log: [], error: undefined }));
     syncSite(site, (m) => {
       if (m.type === 'log') setState((s) => ({ ...s, building: true, log: [...s.log, m.message] }));
       else if (m.type === 'error') setState((s) => ({ ...s, building: false, error: m.message, buildKey: s.buildKey + 1 }));
-      else setState((s) => ({ ...s, building: false, buildKey: m.updated ? s.buildKey + 1 : s.buildKey }));
+      else {
+        setState((s) => ({ ...s, building: false, buildKey: m.updated ? s.buildKey + 1 : s.buildKey }));
+        // Whatever else shows this site's status (the page title, the index) is refreshed too.
+        if (m.updated) void queryClient.invalidateQueries({ queryKey: [TECHDOCS_PLUGIN_ID, 'status', key] });
+      }
     }, controller.signal).catch((e: unknown) => {
       if (!controller.signal.aborted) setState((s) => ({ ...s, building: false, error: (e as Error).message }));
     });

@@ -1,3 +1,4 @@
+/// <reference path="./modules.d.ts" />
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
 import abbr from 'markdown-it-abbr';

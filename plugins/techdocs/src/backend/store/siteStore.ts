@@ -6,6 +6,7 @@ import type { TechDocsTables } from './migrations.js';
 
 export interface CurrentBuild {
   buildId: string;
+  siteName: string;
   etag: string;
   commit?: string;
   createdAt: string;
@@ -89,10 +90,10 @@ export class SiteStore {
 
   async currentBuild(entityRef: string): Promise<CurrentBuild | undefined> {
     const row = await this.db.selectFrom('sites').innerJoin('builds', 'builds.id', 'sites.current_build_id')
-      .select(['builds.id', 'builds.etag', 'builds.commit_sha', 'builds.created_at', 'builds.warnings'])
+      .select(['builds.id', 'builds.etag', 'builds.commit_sha', 'builds.created_at', 'builds.warnings', 'sites.site_name'])
       .where('sites.entity_ref', '=', entityRef).executeTakeFirst();
     if (!row) return undefined;
-    return { buildId: row.id, etag: row.etag ?? '', ...(row.commit_sha && { commit: row.commit_sha }), createdAt: iso(row.created_at), warnings: row.warnings as BuildWarning[] };
+    return { buildId: row.id, siteName: row.site_name ?? '', etag: row.etag ?? '', ...(row.commit_sha && { commit: row.commit_sha }), createdAt: iso(row.created_at), warnings: row.warnings as BuildWarning[] };
   }
 
   /** The newest failed build newer than the current one, if any. */
