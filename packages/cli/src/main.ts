@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { isAtriumError } from '@atrium/backend';
+import { docsBuildCommand, docsPublishCommand } from './commands/docs.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -12,6 +13,8 @@ Commands:
   start                 Start the portal (backend, frontend and plugins)
   validate [FILES]...   Check catalog descriptor files (paths or quoted globs, default
                         catalog-info.yaml); exit 1 listing file:line, field and message
+  docs build            Build MkDocs docs (mkdocs.yml + docs/) into a static site, natively
+  docs publish          Upload docs to a running Atrium for an entity (from CI)
 
 Options for start:
   --config FILE   A config file merged over the app's app-config.yaml; repeat for more (later wins)
@@ -20,6 +23,15 @@ Options for start:
 
 Options for validate:
   --format text|json   Output for people (default) or machines
+
+Options for docs build / docs publish:
+  --source DIR    The folder with mkdocs.yml (default: the current folder)
+  --out DIR       build: where the site is written (default: ./site)
+  --strict        build: exit 1 when there are warnings (broken links, missing nav pages...)
+  --url URL       publish: the portal's base URL
+  --entity REF    publish: the entity the docs belong to, e.g. component:default/my-service
+  --token TOKEN   publish: a token (or set ATRIUM_TOKEN, which keeps it out of process lists)
+  --site DIR      publish: upload a folder "docs build" wrote instead of building
 
 General:
   -h, --help      Show this help
@@ -43,6 +55,13 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         app: { type: 'string' },
         format: { type: 'string' },
+        source: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean' },
+        url: { type: 'string' },
+        entity: { type: 'string' },
+        token: { type: 'string' },
+        site: { type: 'string' },
       },
     });
     if (values.version) {
@@ -58,6 +77,13 @@ export async function main(argv: string[]): Promise<number> {
       const format = values.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", got "${format}"`);
       return await validateCommand({ patterns: rest, format });
+    }
+    if (command === 'docs') {
+      const [sub, ...extra] = rest;
+      if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+      if (sub === 'build') return await docsBuildCommand({ source: values.source, out: values.out, strict: values.strict });
+      if (sub === 'publish') return await docsPublishCommand({ url: values.url, token: values.token, entity: values.entity, source: values.source, site: values.site });
+      throw new UsageError(sub ? `unknown docs command "${sub}" (use "docs build" or "docs publish")` : 'docs needs a command: "docs build" or "docs publish"');
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     switch (command) {
@@ -85,7 +111,8 @@ function reportError(e: unknown, debug: boolean): number {
     console.error(`atrium: ${err.message.split('\n')[0]!.split('. To specify')[0]}. Run "atrium --help" for usage.`);
     return 2;
   }
-  console.error(`atrium: ${isAtriumError(e) ? err.message : `unexpected error: ${err.message}`}`);
+  const known = isAtriumError(e) || err.name === 'DocsBuildError';
+  console.error(`atrium: ${known ? err.message : `unexpected error: ${err.message}`}`);
   if (debug) console.error(err.stack);
   return 1;
 }

@@ -1,11 +1,7 @@
-/// <reference path="./modules.d.ts" />
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
-import abbr from 'markdown-it-abbr';
 import attrs from 'markdown-it-attrs';
-import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
-import taskLists from 'markdown-it-task-lists';
 import type { Highlighter } from 'shiki';
 import { parse as parseYaml } from 'yaml';
 import { blocksPlugin } from './blocks.js';
@@ -14,6 +10,7 @@ import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
 import type { PageEnv } from './pageEnv.js';
 import { describeUnsafeHtml, sanitizePageHtml } from './sanitize.js';
+import { abbr, deflist, taskLists } from './untypedPlugins.js';
 
 /**
  * One markdown-it configured for what MkDocs sites use with Backstage's techdocs-core: CommonMark +

@@ -1,0 +1,89 @@
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { buildSite, DocsBuildError, readLocalSource } from '@atrium/plugin-techdocs/backend';
+
+/**
+ * `atrium docs build [--source DIR] [--out DIR]`: builds an MkDocs source (mkdocs.yml + docs/) into a
+ * static site folder, natively (no Python). Warnings are printed as `file:line: message`; a broken
+ * source exits 1 with the reason.
+ */
+export async function docsBuildCommand(options: { source?: string; out?: string; strict?: boolean }): Promise<number> {
+  const source = resolve(options.source ?? '.');
+  const out = resolve(options.out ?? 'site');
+  if (out === source) throw new DocsBuildError('--out must not be the source folder itself: the site would overwrite the docs');
+  await requireConfig(source);
+  const started = Date.now();
+  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source) });
+  await rm(out, { recursive: true, force: true });
+  for (const f of site.files) {
+    const target = join(out, f.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, f.content);
+  }
+  for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
+  console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
+  return options.strict && site.warnings.length ? 1 : 0;
+}
+
+/**
+ * `atrium docs publish --url URL --entity REF [--source DIR | --site DIR]`: uploads a site to a running
+ * Atrium for that entity, authenticated with `--token` or `ATRIUM_TOKEN` (a service or user token).
+ */
+export async function docsPublishCommand(options: { url?: string; token?: string; entity?: string; source?: string; site?: string }): Promise<number> {
+  if (!options.url) throw new DocsBuildError('--url is required: the base URL of the Atrium portal, e.g. https://portal.example.com');
+  if (!options.entity) throw new DocsBuildError('--entity is required: the entity the docs belong to, e.g. component:default/playback-service');
+  const token = options.token ?? process.env.ATRIUM_TOKEN;
+  if (!token) throw new DocsBuildError('a token is required: pass --token or set ATRIUM_TOKEN');
+  const ref = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(options.entity);
+  if (!ref) throw new DocsBuildError(`--entity "${options.entity}" is not an entity ref such as component:default/name`);
+  const [kind = 'component', namespace = 'default', name] = [ref[1], ref[2], ref[3]];
+
+  let files: Array<{ path: string; content: Buffer }>;
+  let etag: string;
+  if (options.site) {
+    const dir = resolve(options.site);
+    files = await Promise.all((await readLocalSource(dir)).map(async (f) => ({ path: f.path, content: await f.content() })));
+    etag = JSON.parse((await readFile(join(dir, 'techdocs_metadata.json'), 'utf8').catch(() => '{}')) || '{}').etag ?? 'published';
+  } else {
+    const source = resolve(options.source ?? '.');
+    await requireConfig(source);
+    etag = await sourceEtag(source);
+    const site = await buildSite(await readLocalSource(source), { etag });
+    files = site.files;
+    for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
+  }
+  const commit = process.env.GITHUB_SHA ?? process.env.CI_COMMIT_SHA;
+  const target = `${options.url.replace(/\/+$/, '')}/api/techdocs/publish/${[namespace, kind, name].map((p) => encodeURIComponent(p!.toLowerCase())).join('/')}`;
+  const response = await fetch(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ etag, ...(commit && { commit }), files: files.map((f) => ({ path: f.path, content: f.content.toString('base64') })) }),
+  }).catch((e: Error) => { throw new DocsBuildError(`could not reach ${options.url}: ${e.message}`); });
+  const text = await response.text();
+  if (!response.ok) {
+    let message = text;
+    try { message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text; } catch { /* not JSON */ }
+    throw new DocsBuildError(`publishing failed (${response.status}): ${message}`);
+  }
+  const result = JSON.parse(text) as { buildId: string; files: number };
+  console.log(`✔ published ${result.files} files for ${kind}:${namespace}/${name} (build ${result.buildId})`);
+  return 0;
+}
+
+// Fails before walking the folder, so a wrong --source (a home folder) is reported at once.
+async function requireConfig(source: string): Promise<void> {
+  const found = await Promise.all(['mkdocs.yml', 'mkdocs.yaml'].map((n) => access(join(source, n)).then(() => true, () => false)));
+  if (!found.includes(true)) throw new DocsBuildError(`no mkdocs.yml in ${source}: pass --source with the folder that holds mkdocs.yml and docs/`);
+}
+
+// The commit when building a git checkout in CI; otherwise a timestamp, so each upload is distinct.
+async function sourceEtag(source: string): Promise<string> {
+  const sha = process.env.GITHUB_SHA ?? process.env.CI_COMMIT_SHA;
+  if (sha) return sha;
+  const head = await readFile(join(source, '.git', 'HEAD'), 'utf8').catch(() => undefined);
+  if (head?.startsWith('ref: ')) {
+    const sha2 = await readFile(join(source, '.git', head.slice(5).trim()), 'utf8').catch(() => undefined);
+    if (sha2) return sha2.trim();
+  } else if (head) return head.trim();
+  return `local-${Date.now()}`;
+}

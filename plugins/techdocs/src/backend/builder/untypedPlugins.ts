@@ -1,0 +1,13 @@
+import type { MarkdownIt } from 'markdown-it';
+// These markdown-it plugins ship no type declarations; their shape is `(md, options?) => void`.
+// @ts-expect-error untyped package
+import abbrPlugin from 'markdown-it-abbr';
+// @ts-expect-error untyped package
+import deflistPlugin from 'markdown-it-deflist';
+// @ts-expect-error untyped package
+import taskListsPlugin from 'markdown-it-task-lists';
+
+type Plugin<O = never> = (md: MarkdownIt, options?: O) => void;
+export const abbr = abbrPlugin as Plugin;
+export const deflist = deflistPlugin as Plugin;
+export const taskLists = taskListsPlugin as Plugin<{ enabled?: boolean; label?: boolean; labelAfter?: boolean }>;
