@@ -1,6 +1,6 @@
 // Helpers shared by benchmarks: start the built portal as a child process and time it.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +19,19 @@ export function writeConfig(yaml) {
   return file;
 }
 
-/** Starts the portal; resolves when /readyz answers 200, with the elapsed milliseconds. */
-export async function startPortal({ config, port }) {
+/** Starts the portal (or another app folder); resolves when /readyz answers 200, with the elapsed milliseconds. */
+export async function startPortal({ config, port, app = join(root, 'apps/portal') }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', join(root, 'apps/portal'), '--config', config, '--port', String(port)], {
+  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', app, '--config', config, '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    // BENCH_PORTAL_LOG=file keeps the portal's own error output, to see why a run failed.
+    if (process.env.BENCH_PORTAL_LOG) appendFileSync(process.env.BENCH_PORTAL_LOG, d);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}: ${stderr}`);
