@@ -101,7 +101,12 @@ export async function runSteps(o: StepRunOptions): Promise<JsonObject> {
         }
         outputs.push(output);
       }
-      steps[step.id] = { output: step.each !== undefined ? ({ results: outputs } as JsonObject) : (outputs[0] ?? {}) };
+      // With `each`, every output name collects one value per item, as Backstage does.
+      const collected: JsonObject = {};
+      if (step.each !== undefined) {
+        for (const out of outputs) for (const [k, v] of Object.entries(out)) collected[k] = [...((collected[k] as JsonValue[] | undefined) ?? []), v];
+      }
+      steps[step.id] = { output: step.each !== undefined ? collected : (outputs[0] ?? {}) };
       await status(step.id, 'completed', `Finished step ${step.name}`);
     } catch (error) {
       const message = (error as Error).message ?? String(error);
