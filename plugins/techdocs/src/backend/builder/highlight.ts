@@ -20,6 +20,8 @@ export function resolveLanguage(lang: string): string | undefined {
 
 /** Loads the grammars for these languages (unknown ones are skipped) and returns the highlighter. */
 export async function prepareHighlighter(langs: Iterable<string>): Promise<Highlighter> {
+  // Oniguruma (WebAssembly), not shiki's JavaScript regex engine: that one made the 100-page
+  // benchmark (bench/techdocs.bench.mjs) about twice as slow.
   highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] });
   const h = await highlighter;
   const missing = [...new Set(langs)].map(resolveLanguage).filter((l): l is string => !!l && l !== 'text' && !loaded.has(l));

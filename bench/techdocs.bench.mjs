@@ -1,0 +1,135 @@
+// TechDocs: a generated 100-page MkDocs site built by `atrium docs build` and by `/usr/bin/mkdocs build`
+// side by side (same source, same extensions, each a fresh process, wall time), plus the builder alone
+// in-process; then the time to open a docs page in the reader (Chromium, the built portal).
+// Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, root, startPortal, writeConfig } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = 7311;
+const SECTIONS = ['guides', 'reference', 'operations', 'architecture', 'api'];
+const LANGS = ['ts', 'bash', 'yaml', 'json', 'python', 'go'];
+
+/** A site of `pages` pages in 5 sections, each page ~120 lines using what real docs use. */
+export function generateSite(dir, pages = 100) {
+  const nav = [];
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  writeFileSync(join(dir, 'docs/index.md'), '# Generated docs\n\nThe home page. See [the first page](reference/page-1.md).\n');
+  nav.push('  - Home: index.md');
+  for (const s of SECTIONS) mkdirSync(join(dir, 'docs', s), { recursive: true });
+  const bySection = new Map(SECTIONS.map((s) => [s, []]));
+  for (let i = 1; i < pages; i++) {
+    const section = SECTIONS[i % SECTIONS.length];
+    const file = `${section}/page-${i}.md`;
+    bySection.get(section).push(`      - Page ${i}: ${file}`);
+    const j = (i % (pages - 1)) + 1; // the next page, wrapping around
+    const other = `../${SECTIONS[j % SECTIONS.length]}/page-${j}.md`;
+    const parts = [`# Page ${i}: ${section}\n\nIntroduction to topic ${i}, linking to [another page](${other}).\n`];
+    for (let h = 1; h <= 6; h++) {
+      const lang = LANGS[(i + h) % LANGS.length];
+      parts.push(`## Section ${h} of page ${i}\n\n${'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. '.repeat(4)}\n`,
+        `!!! note "Note ${h}"\n    Remember **this** about section ${h}, and \`inline code\`.\n`,
+        `### Details ${h}\n\n| Key | Value | Notes |\n|---|---|---|\n| a${h} | ${h} | first |\n| b${h} | ${h * 2} | second |\n`,
+        `\`\`\`${lang} title="example-${h}.${lang}"\n${Array.from({ length: 8 }, (_, l) => `line ${l} of example ${h} = value(${l})`).join('\n')}\n\`\`\`\n`,
+        h % 2 ? `=== "First"\n    Tab one of section ${h}.\n\n=== "Second"\n    Tab two of section ${h}.\n` : `??? tip "More"\n    Hidden details ${h}.\n`,
+        `- [x] done item\n- [ ] open item\n`);
+    }
+    writeFileSync(join(dir, 'docs', file), parts.join('\n'));
+  }
+  writeFileSync(join(dir, 'mkdocs.yml'), [
+    'site_name: Generated docs', 'nav:', ...nav, ...SECTIONS.flatMap((s) => [`  - ${s}:`, ...bySection.get(s)]),
+    'markdown_extensions:', '  - toc:', '      permalink: true', '  - admonition', '  - attr_list', '  - def_list', '  - footnotes', '  - tables',
+    '  - pymdownx.details', '  - pymdownx.superfences', '  - pymdownx.highlight', '  - pymdownx.tasklist', '  - pymdownx.tabbed:', '      alternate_style: true',
+    '',
+  ].join('\n'));
+}
+
+function wall(cmd, args) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t0;
+}
+
+async function buildBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-docs-'));
+  generateSite(join(dir, 'src'));
+  const ours = [], theirs = [], inProcess = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(wall(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'ours')]));
+    theirs.push(wall('/usr/bin/mkdocs', ['build', '-q', '-f', join(dir, 'src/mkdocs.yml'), '-d', join(dir, 'theirs')]));
+  }
+  const { buildSite, readLocalSource } = await import(join(root, 'plugins/techdocs/dist/backend/index.js'));
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    await buildSite(await readLocalSource(join(dir, 'src')), { etag: 'bench' });
+    if (i > 0) inProcess.push(performance.now() - t0); // the first run loads the grammars
+  }
+  const pages = execFileSync('find', [join(dir, 'theirs'), '-name', 'index.html']).toString().trim().split('\n').length;
+  console.log(`100-page site (${pages} pages per mkdocs): atrium docs build median ${median(ours).toFixed(0)} ms (runs: ${ours.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  /usr/bin/mkdocs build median ${median(theirs).toFixed(0)} ms (runs: ${theirs.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  => ${(median(theirs) / median(ours)).toFixed(1)}x faster, wall clock, each a fresh process`);
+  console.log(`  builder in-process (warm, as in the portal): median ${median(inProcess).toFixed(0)} ms`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function readerBench() {
+  const { chromium } = await import('playwright-core');
+  const config = writeConfig('backend:\n  database:\n    client: pglite\n    connection: ":memory:"\n  log:\n    level: warn\n');
+  const portal = await startPortal({ config, port: PORT });
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atrium-bench-chrome-')), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = ctx.pages()[0] ?? await ctx.newPage();
+    const base = `${portal.url}/docs/default/component/playback-service/`;
+    // Waits until the catalog has the entity, then lets the first read build the site.
+    for (let i = 0; i < 300; i++) {
+      const r = await fetch(`${portal.url}/api/catalog/entities/by-name/component/default/playback-service`, { headers: { authorization: `Bearer ${await guestToken(portal.url)}` } });
+      if (r.ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await page.goto(base);
+    await page.getByTestId('techdocs-article').getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
+    const pages = ['guides/local-dev/', 'architecture/sessions/', 'api/errors/', 'runbook/', 'operations/monitoring/', 'reference/glossary/', 'guides/configuration/', 'api/sessions/', 'operations/deploy/', 'architecture/events/'];
+    const titles = ['Local development', 'Sessions', 'Errors', 'Runbook', 'Monitoring', 'Glossary', 'Configuration', 'Sessions endpoint', 'Deploying', 'Listening events'];
+    const nav = [], full = [];
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < pages.length; i++) {
+        // In the reader: click the page in the nav, until its article heading is shown.
+        const t0 = performance.now();
+        await page.getByRole('navigation', { name: 'Docs navigation' }).getByRole('link', { name: titles[i], exact: true }).click();
+        await page.getByTestId('techdocs-article').getByRole('heading', { level: 1, name: titles[i], exact: true }).waitFor();
+        if (round === 1) nav.push(performance.now() - t0); // the first round fetches each page once; the second is what a reader sees going back and forth
+        else full.push(performance.now() - t0);
+      }
+    }
+    const cold = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await page.goto(`${base}${pages[i]}`);
+      await page.getByTestId('techdocs-article').getByRole('heading', { level: 1, name: titles[i], exact: true }).waitFor();
+      cold.push(performance.now() - t0);
+    }
+    console.log(`reader, opening a page from the nav (first time, fetched): median ${median(full).toFixed(0)} ms (runs: ${full.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(`reader, opening a page already seen: median ${median(nav).toFixed(0)} ms`);
+    console.log(`reader, loading a docs URL in a new page load (app shell + page): median ${median(cold).toFixed(0)} ms (runs: ${cold.map((t) => t.toFixed(0)).join(', ')})`);
+  } finally {
+    await ctx.close();
+    await portal.stop();
+  }
+}
+
+async function guestToken(url) {
+  const r = await fetch(`${url}/api/auth/guest/token`, { method: 'POST' });
+  return (await r.json()).token;
+}
+
+export async function run() {
+  await buildBench();
+  await readerBench();
+}
