@@ -120,3 +120,27 @@ describe('a descriptor that breaks', () => {
     }
   });
 });
+
+describe.each(TEST_DATABASE_CLIENTS)('cached facet counts on %s', (client) => {
+  it('are dropped as soon as the catalog changes, however long they may otherwise be kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-facets-'));
+    const file = join(dir, 'catalog-info.yaml');
+    const write = (type: string) => writeFileSync(file, `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: counted\nspec:\n  type: ${type}\n  lifecycle: production\n  owner: team-a\n`);
+    write('service');
+    const t = await startTestBackend({
+      features: [catalogPlugin],
+      client,
+      config: { catalog: { processingInterval: { hours: 1 }, aggregateCacheTtl: { hours: 1 }, locations: [{ type: 'file', target: file }] } },
+    });
+    try {
+      const types = async () => ((await (await t.fetch('/api/catalog/entity-facets?facet=spec.type&filter=kind=component')).json()) as { facets: Record<string, Array<{ value: string }>> }).facets['spec.type']!.map((f) => f.value);
+      await waitFor(async () => (await types()).includes('service'));
+      write('website');
+      expect((await t.fetch('/api/catalog/refresh', { method: 'POST', body: JSON.stringify({ entityRef: 'component:default/counted' }), headers: { 'content-type': 'application/json' } })).status).toBe(200);
+      // Within the hour the counts could be kept: only the change event can make this pass.
+      await waitFor(async () => JSON.stringify(await types()) === '["website"]', { timeoutMs: 15_000 });
+    } finally {
+      await t.stop();
+    }
+  });
+});

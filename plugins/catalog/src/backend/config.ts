@@ -24,6 +24,8 @@ export const catalogConfigSchema = z.looseObject({
     orphanStrategy: z.enum(['delete', 'keep']).optional(),
     allowedLocationTypes: z.array(z.string()).optional(),
     readonly: z.boolean().optional(),
+    /** How long facet counts and query totals may be reused before they are counted again (default 2 s; 0: never). Any change to the catalog drops them at once. */
+    aggregateCacheTtl: z.union([z.literal(0), duration]).optional(),
   }).optional(),
 });
 
@@ -35,6 +37,7 @@ export interface CatalogSettings {
   orphanStrategy: 'delete' | 'keep';
   allowedLocationTypes: string[];
   readonly: boolean;
+  aggregateCacheTtlMs: number;
 }
 
 export function readCatalogSettings(config: Config, toMs: (d: HumanDuration) => number): CatalogSettings {
@@ -47,5 +50,6 @@ export function readCatalogSettings(config: Config, toMs: (d: HumanDuration) => 
     orphanStrategy: c.orphanStrategy ?? 'delete',
     allowedLocationTypes: c.allowedLocationTypes ?? ['url'],
     readonly: c.readonly ?? false,
+    aggregateCacheTtlMs: c.aggregateCacheTtl === undefined ? 2000 : c.aggregateCacheTtl === 0 ? 0 : toMs(c.aggregateCacheTtl as HumanDuration),
   };
 }

@@ -12,6 +12,7 @@ import { applyFullMutation } from './providers/applyFullMutation.js';
 import { locationEntityFor } from './providers/locationEntity.js';
 import { trustedRootOf, withTrustedRoots } from './providers/trustedReader.js';
 import { createCatalogRoutes } from './service/index.js';
+import { AggregateCache } from './service/aggregateCache.js';
 import { eventStreamRoutes } from './service/eventStreamRoutes.js';
 import { catalogProcessingExtensionPoint, type EntityProvider } from './providers/extensionPoint.js';
 import { createProviderConnection } from './providers/providerConnection.js';
@@ -79,11 +80,15 @@ export const catalogPlugin = createBackendPlugin({
         );
         for (const c of conflicts) logger.warn(`Config location ${c.locationKey} conflicts with ${c.existingLocationKey}`);
 
+        // Facet counts and totals are reused for a moment; any change, on any instance, drops them.
+        const aggregates = new AggregateCache({ ttlMs: settings.aggregateCacheTtlMs });
+        events.subscribe(CATALOG_ENTITY_CHANGED_TOPIC, () => aggregates.invalidate());
         http.register(createCatalogRoutes({
           catalog,
           httpAuth,
           logger,
           engine,
+          aggregates,
           reader: trustedReader,
           allowedLocationTypes: settings.allowedLocationTypes,
           readonly: settings.readonly,

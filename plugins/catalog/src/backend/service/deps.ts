@@ -1,6 +1,7 @@
 import type { HttpAuthService, Logger, UrlReaderService } from '@atrium/backend';
 import type { EntityValidator } from '@atrium/model';
 import type { CatalogDb } from '../database/entityRows.js';
+import type { AggregateCache } from './aggregateCache.js';
 
 /** What the catalog's REST API needs from the plugin. */
 export interface CatalogRoutesDeps {
@@ -17,4 +18,6 @@ export interface CatalogRoutesDeps {
   allowedLocationTypes: string[];
   /** `catalog.readonly`: refuse registrations, deletions of locations and entities with 403. */
   readonly: boolean;
+  /** Facet counts and query totals reused for a moment (see aggregateCache.ts); none when absent. */
+  aggregates?: AggregateCache;
 }

@@ -13,7 +13,7 @@ export function facetRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
   app.get('/entity-facets', { schema: { querystring: z.object({ facet: repeatable, filter: repeatable }) } }, async (request) => {
     const facets = [request.query.facet ?? []].flat().map((f) => f.trim()).filter(Boolean);
     if (facets.length === 0) throw new InputError('Missing facet parameter, give at least one (e.g. facet=kind)');
-    return { facets: await countFacets(deps.catalog, facets, parseFilterParam(request.query.filter)) };
+    return { facets: await cachedFacets(deps, facets, parseFilterParam(request.query.filter)) };
   });
 
   // The newer predicate form (Backstage's client uses it when given a `query`).
@@ -21,8 +21,13 @@ export function facetRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
     schema: { body: z.object({ facets: z.array(z.string().trim().min(1)).min(1, 'give at least one facet (e.g. "kind")'), query: z.record(z.string(), z.unknown()).optional() }) },
   }, async (request) => {
     const filter = request.body.query === undefined ? undefined : parsePredicate(request.body.query);
-    return { facets: await countFacets(deps.catalog, request.body.facets, filter) };
+    return { facets: await cachedFacets(deps, request.body.facets, filter) };
   });
+}
+
+function cachedFacets(deps: CatalogRoutesDeps, facets: string[], filter: EntityFilter | undefined) {
+  const compute = () => countFacets(deps.catalog, facets, filter);
+  return deps.aggregates ? deps.aggregates.get(JSON.stringify(['facets', facets, filter ?? null]), compute) : compute();
 }
 
 /** Each facet's values with their counts among the entities the filter matches. */

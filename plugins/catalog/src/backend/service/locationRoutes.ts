@@ -140,6 +140,7 @@ export function locationRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): voi
     const remaining = await c.db.selectFrom('locations').select(['type', 'target']).execute();
     const entities = remaining.map((l) => ({ l, entity: locationEntityFor(l) }));
     await removeStale(c, { provider: PROVIDER }, entities.map((x) => stringifyEntityRef(x.entity)), 'delete');
+    deps.aggregates?.invalidate(); // entities went: counts change now, not only when neighbours restitch
     const emitted = entities.map(({ l, entity }) => ({ ref: stringifyEntityRef(entity), entity, locationKey: `${l.type}:${l.target}` }));
     await upsertEmitted(c, { provider: PROVIDER }, emitted, new Map(emitted.map((e) => [e.ref, hashOf(e.entity)])));
     deps.engine.wake();

@@ -5,6 +5,7 @@ import { encodeCursor, type QueryCursor } from './cursor.js';
 import { projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import type { RawJson } from './rawJson.js';
 import { entityFilterSql, fullTextSql } from './filterSql.js';
+import type { AggregateCache } from './aggregateCache.js';
 
 export interface QueryEntitiesInput {
   /** The first page's parameters, or the cursor of a later one. */
@@ -15,6 +16,8 @@ export interface QueryEntitiesInput {
   excludeTotal?: boolean;
   /** The request came to the predicate endpoint: its cursors say so. */
   predicate?: boolean;
+  /** Totals reused for a moment (see aggregateCache.ts). */
+  aggregates?: AggregateCache;
 }
 
 export interface QueryEntitiesOutput {
@@ -42,9 +45,10 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const where = sql.join(conditions, sql` and `);
 
   const uncounted = cursor ? cursor.uncounted === true : input.excludeTotal === true;
+  const count = async () => Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
   const totalItems = cursor
     ? cursor.totalItems
-    : uncounted ? 0 : Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
+    : uncounted ? 0 : await (input.aggregates ? input.aggregates.get(JSON.stringify(['count', q.filter ?? null, q.fullText ?? null]), count) : count());
   if (input.limit === 0) return { items: [], totalItems, pageInfo: {} };
 
   const sortValue = q.orderField

@@ -46,6 +46,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
       limit,
       fields,
       excludeTotal,
+      aggregates: deps.aggregates,
     });
   });
 
@@ -81,6 +82,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
       fields,
       excludeTotal: b.totalItems === 'exclude',
       predicate: true,
+      aggregates: deps.aggregates,
     });
   });
 }
