@@ -1,5 +1,6 @@
-import { Anchor, Box, Button, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
-import { IconEdit, IconGitCommit, IconPrinter } from '@tabler/icons-react';
+import { Anchor, Box, Button, Collapse, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconEdit, IconGitCommit, IconList, IconPrinter } from '@tabler/icons-react';
 import { EmptyState, ErrorState, LoadingState } from '@atrium/frontend';
 import { useRef } from 'react';
 import { usePageHtml, useSiteManifest, useSiteStatus, type SiteRef } from './api';
@@ -32,6 +33,9 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
   const page = manifest.data?.pages.find((p) => p.path === normalized);
   const html = usePageHtml(site, page ? page.path : undefined, sync.buildKey);
   const articleRef = useRef<HTMLElement | null>(null);
+  // On a narrow screen the nav sits above the page, folded away until asked for.
+  const wide = useMediaQuery('(min-width: 62em)', true);
+  const [navOpen, nav] = useDisclosure(false);
 
   if (status.isError) return <ErrorState title="Could not load these docs" error={status.error} onRetry={() => void status.refetch()} />;
   if (manifest.isPending) return sync.building ? <BuildProgress log={sync.log} /> : <LoadingState label="Loading the docs…" />;
@@ -68,9 +72,12 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
       </Group>
       <Box style={{ display: 'grid', gap: 'var(--mantine-spacing-xl)', gridTemplateColumns: 'minmax(0, 1fr)' }} className="techdocs-layout">
         <Box component="nav" aria-label="Docs navigation" className="techdocs-nav">
-          <ScrollArea.Autosize mah="calc(100vh - 160px)" type="auto">
-            <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => onNavigate(p)} />
-          </ScrollArea.Autosize>
+          {!wide && <Button variant="default" size="sm" fullWidth leftSection={<IconList size={16} />} onClick={nav.toggle} aria-expanded={navOpen}>{navOpen ? 'Hide pages' : 'Browse pages'}</Button>}
+          <Collapse expanded={wide || navOpen}>
+            <ScrollArea.Autosize mah={wide ? 'calc(100vh - 160px)' : undefined} type="auto">
+              <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => { nav.close(); onNavigate(p); }} />
+            </ScrollArea.Autosize>
+          </Collapse>
         </Box>
         <Box miw={0}>
           {!page && <EmptyState title="Page not found" description={`“${pagePath}” is not a page of ${m.siteName}. It may have been renamed; pick a page from the navigation.`} action={<Button variant="light" onClick={() => onNavigate('')}>Go to the home page</Button>} />}

@@ -5,14 +5,14 @@ import type { NavItem } from '@atrium/plugin-techdocs/common';
 const contains = (item: NavItem, path: string): boolean =>
   item.path === path || (item.children ?? []).some((c) => contains(c, path));
 
-/** The site's navigation; the section holding the current page starts open. */
+/** The site's navigation; only the section holding the current page starts open, so long sites stay short. */
 export function NavTree({ items, current, onNavigate, depth = 0 }: { items: NavItem[]; current: string; onNavigate: (path: string) => void; depth?: number }) {
   return (
     <>
       {items.map((item, i) => {
         if (item.children) {
           return (
-            <NavLink key={`${item.title}-${i}`} label={item.title} defaultOpened={contains(item, current) || depth === 0} childrenOffset={12}>
+            <NavLink key={`${item.title}-${i}`} label={item.title} defaultOpened={contains(item, current)} childrenOffset={12}>
               <NavTree items={item.children} current={current} onNavigate={onNavigate} depth={depth + 1} />
             </NavLink>
           );
