@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test';
 import { startGitServer, type GitServer } from '@atrium/backend/testing';
 import { expect, test } from './fixtures';
 
@@ -22,15 +23,30 @@ let git: GitServer;
 // Names unique per run, so re-running against the same portal does not collide.
 const run = Date.now().toString(36);
 
+/** Removes a registered location through the API, so later tests see the example catalog alone. */
+async function unregister(request: APIRequestContext, target: string) {
+  const { token } = (await (await request.post('/api/auth/guest/token')).json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  const locations = (await (await request.get('/api/catalog/locations', { headers })).json()) as Array<{ data: { id: string; target: string } }>;
+  const location = locations.map(l => l.data).find(l => l.target === target);
+  if (location) expect((await request.delete(`/api/catalog/locations/${location.id}`, { headers })).status()).toBe(204);
+}
+
 test.beforeAll(async () => {
   git = await startGitServer();
+});
+const cleanups: Array<() => Promise<void>> = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 test.afterAll(async () => {
   await git?.close();
 });
 
-test('register a repository by its URL: preview, register, open the new entity, see it change live, unregister it', async ({ page }) => {
+test('register a repository by its URL: preview, register, open the new entity, see it change live, unregister it', async ({ page, request }) => {
   const name = `lyrics-service-${run}`;
+  // Should the test fail before unregistering, the location must not leak into the other tests.
+  cleanups.push(() => unregister(request, `${git.url}/acme/${name}/blob/main/catalog-info.yaml`));
   await git.createRepo(`acme/${name}`, { 'catalog-info.yaml': component(name, 'Lyrics service') });
 
   await page.goto('/catalog');
@@ -68,13 +84,14 @@ test('register a repository by its URL: preview, register, open the new entity, 
   await expect(page.getByRole('heading', { name: 'Entity not found' })).toBeVisible();
 });
 
-test('a broken descriptor shows its problems with file and line before registering, and on the catalog errors page after', async ({ page }) => {
+test('a broken descriptor shows its problems with file and line before registering, and on the catalog errors page after', async ({ page, request }) => {
   const repo = `acme/broken-${run}`;
   const good = `fine-service-${run}`;
   const { url } = await git.createRepo(repo, {
-    'catalog-info.yaml': `${component(good, 'Fine service')}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: Not A Valid Name!\nspec:\n  type: service\n  lifecycle: production\n  owner: playback-team\n`,
+    'catalog-info.yaml': `${component(good, 'Fine service')}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: Not A Valid Name ${run}!\nspec:\n  type: service\n  lifecycle: production\n  owner: playback-team\n`,
   });
   const target = `${url}/blob/main/catalog-info.yaml`;
+  cleanups.push(() => unregister(request, target));
 
   await page.goto(`/catalog-import?url=${encodeURIComponent(target)}`);
   const problems = page.getByTestId('import-errors');
