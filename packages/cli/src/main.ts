@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { isAtriumError } from '@atrium/backend';
-import { docsBuildCommand, docsPublishCommand } from './commands/docs.js';
-import { startCommand } from './commands/start.js';
-import { validateCommand } from './commands/validate.js';
+// Commands are imported when run: `docs build` should not load the whole backend (PGlite, Fastify).
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -76,11 +73,13 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'validate') {
       const format = values.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", got "${format}"`);
+      const { validateCommand } = await import('./commands/validate.js');
       return await validateCommand({ patterns: rest, format });
     }
     if (command === 'docs') {
       const [sub, ...extra] = rest;
       if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+      const { docsBuildCommand, docsPublishCommand } = await import('./commands/docs.js');
       if (sub === 'build') return await docsBuildCommand({ source: values.source, out: values.out, strict: values.strict });
       if (sub === 'publish') return await docsPublishCommand({ url: values.url, token: values.token, entity: values.entity, source: values.source, site: values.site });
       throw new UsageError(sub ? `unknown docs command "${sub}" (use "docs build" or "docs publish")` : 'docs needs a command: "docs build" or "docs publish"');
@@ -93,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
           port = Number(values.port);
           if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
         }
+        const { startCommand } = await import('./commands/start.js');
         return await startCommand({ configFiles: values.config ?? [], port, appDir: values.app });
       }
       default:
@@ -111,7 +111,8 @@ function reportError(e: unknown, debug: boolean): number {
     console.error(`atrium: ${err.message.split('\n')[0]!.split('. To specify')[0]}. Run "atrium --help" for usage.`);
     return 2;
   }
-  const known = isAtriumError(e) || err.name === 'DocsBuildError';
+  // AtriumError's codes are ATRIUM_ERR_*; checked by shape so this file need not load the backend.
+  const known = (typeof err.code === 'string' && err.code.startsWith('ATRIUM_ERR_')) || err.name === 'DocsBuildError';
   console.error(`atrium: ${known ? err.message : `unexpected error: ${err.message}`}`);
   if (debug) console.error(err.stack);
   return 1;

@@ -1,6 +1,6 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildSite, DocsBuildError, readLocalSource } from '@atrium/plugin-techdocs/backend';
+import { buildSite, DocsBuildError, readLocalSource } from '@atrium/plugin-techdocs/builder';
 
 /**
  * `atrium docs build [--source DIR] [--out DIR]`: builds an MkDocs source (mkdocs.yml + docs/) into a
