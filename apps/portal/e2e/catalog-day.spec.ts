@@ -143,3 +143,20 @@ test('the entity header copies the ref and links to the source; unregistering a 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('a hidden tab lets go of its live-update stream and opens it again when shown', async ({ page }) => {
+  const setVisibility = (state: 'hidden' | 'visible') => page.evaluate(s => {
+    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  const stream = page.waitForRequest(r => r.url().endsWith('/api/catalog/events'));
+  await page.goto('/catalog/default/component/playback-service');
+  await stream;
+  const closed = page.waitForEvent('requestfailed', r => r.url().endsWith('/api/catalog/events'));
+  await setVisibility('hidden');
+  await closed;
+  const reopened = page.waitForRequest(r => r.url().endsWith('/api/catalog/events'));
+  await setVisibility('visible');
+  await reopened;
+  await expect(page.getByRole('heading', { level: 1, name: 'Playback service' })).toBeVisible();
+});

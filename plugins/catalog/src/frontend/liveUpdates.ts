@@ -74,24 +74,44 @@ async function run(signal: AbortSignal) {
   }
 }
 
+function connect() {
+  if (connection) return;
+  connection = new AbortController();
+  void run(connection.signal);
+}
+
+function disconnect() {
+  connection?.abort();
+  connection = undefined;
+}
+
+// Browsers allow about six connections per host over HTTP/1.1: a stream per background tab would soon
+// starve the tab in front. Hidden tabs let go of theirs and catch up (refetch) when shown again.
+let watchingVisibility = false;
+function watchVisibility() {
+  if (watchingVisibility || typeof document === 'undefined') return;
+  watchingVisibility = true;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') disconnect();
+    else if (listeners.size > 0 && !connection) {
+      connect();
+      deliver([]);
+    }
+  });
+}
+
 /**
  * Subscribes to the catalog's change stream. One connection per browser tab serves every subscriber;
- * it opens with the first and closes a few seconds after the last leaves.
+ * it opens with the first and closes a few seconds after the last leaves, or while the tab is hidden.
  */
 export function subscribeToCatalogChanges(listener: Listener): () => void {
   listeners.add(listener);
   clearTimeout(idleTimer);
-  if (!connection) {
-    connection = new AbortController();
-    void run(connection.signal);
-  }
+  watchVisibility();
+  if (typeof document === 'undefined' || document.visibilityState !== 'hidden') connect();
   return () => {
     listeners.delete(listener);
     if (listeners.size > 0) return;
-    idleTimer = setTimeout(() => {
-      if (listeners.size > 0) return;
-      connection?.abort();
-      connection = undefined;
-    }, IDLE_CLOSE_MS);
+    idleTimer = setTimeout(() => { if (listeners.size === 0) disconnect(); }, IDLE_CLOSE_MS);
   };
 }
