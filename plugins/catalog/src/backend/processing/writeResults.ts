@@ -45,10 +45,20 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     const errors = [...output.errors];
     if (output.children) {
       const conflicts = [];
-      for (let i = 0; i < output.children.length; i += CHILD_CHUNK) {
-        const part = output.children.slice(i, i + CHILD_CHUNK);
-        const prepared = options.prepareChildren ? await options.prepareChildren(part) : part;
-        const upserted = await upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
+      const children = output.children;
+      const prepare = (i: number) => {
+        const part = children.slice(i, i + CHILD_CHUNK);
+        const prepared = options.prepareChildren ? options.prepareChildren(part) : Promise.resolve(part);
+        prepared.catch(() => {}); // awaited below; a write failing first must not leave it unhandled
+        return prepared;
+      };
+      let next = prepare(0);
+      for (let i = 0; i < children.length; i += CHILD_CHUNK) {
+        const prepared = await next;
+        const writing = upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
+        // The next chunk is processed here while the database writes this one: two cores, both busy.
+        if (i + CHILD_CHUNK < children.length) next = prepare(i + CHILD_CHUNK);
+        const upserted = await writing;
         conflicts.push(...upserted.conflicts);
         // Children processed here and written (new or changed) get their relations now too.
         const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
