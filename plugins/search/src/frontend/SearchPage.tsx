@@ -1,4 +1,5 @@
-import { Badge, Box, Button, Card, Collapse, Grid, Group, Tabs, TextInput } from '@mantine/core';
+import './SearchPage.css';
+import { Badge, Box, Button, Card, Grid, Group, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -64,14 +65,12 @@ export default function SearchPage() {
                 {filtersOpen ? 'Hide filters' : `Filters${filterCount ? ` (${filterCount})` : ''}`}
               </Button>
             </Group>
-            <Box id="search-facets" visibleFrom="sm">
+            {/* One list of facets: always shown from the sm breakpoint up, behind the button below it. */}
+            <Box id="search-facets" className="atrium-search-facets" data-collapsed={filtersOpen ? undefined : true} mt={{ base: 'sm', sm: 0 }}>
               {facets.isError
                 ? <ErrorState title="Could not load the filters" error={facets.error} onRetry={() => void facets.refetch()} />
                 : <SearchFacets state={state} facets={facets.data} onToggle={(f, v) => update(toggleFilter(state, f, v))} />}
             </Box>
-            <Collapse expanded={filtersOpen} hiddenFrom="sm" mt="sm">
-              <SearchFacets state={state} facets={facets.data} onToggle={(f, v) => update(toggleFilter(state, f, v))} />
-            </Collapse>
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
