@@ -99,10 +99,12 @@ export class DocsService {
 
   private async build(entityRef: string, knownEtag: string | undefined, log: (m: string) => void): Promise<boolean> {
     const { store, urlReader, catalog, logger } = this.deps;
+    // Not a build failure: the catalog may not have read the entity yet, so nothing is recorded and the
+    // next read tries again.
+    const entity = await catalog.getEntityByRef(entityRef);
+    if (!entity) throw new NotFoundError(`${entityRef} is not in the catalog (yet): check the name, or wait for the catalog to read it`);
     let etag: string | undefined;
     try {
-      const entity = await catalog.getEntityByRef(entityRef);
-      if (!entity) throw new NotFoundError(`${entityRef} is not in the catalog`);
       const source = resolveDocsSource(entity);
       log(`Checking ${redact(source.url)}`);
       let tree;

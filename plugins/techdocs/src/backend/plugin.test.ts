@@ -126,6 +126,9 @@ describe.each(TEST_DATABASE_CLIENTS)('the techdocs plugin on %s', (client) => {
       expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/must stay inside the site/);
     }
     expect((await t.fetch('/api/techdocs/static/docs/default/component/nope/index.html')).status).toBe(404);
+    // An entity the catalog has not read (yet) is reported, not recorded as a failed build: the next read retries.
+    expect((await sse(t, '/api/techdocs/sync/default/component/nope')).at(-1)).toEqual({ event: 'error', data: expect.stringMatching(/is not in the catalog \(yet\)/) });
+    expect(((await (await t.fetch('/api/techdocs/status/default/component/nope')).json()) as SiteStatus).lastFailure).toBeUndefined();
     expect((await fetch(`${t.url}${base}/index.html`)).status).toBe(401);
   });
 

@@ -19,7 +19,7 @@ export function BuildFailure({ status, error }: { status?: SiteStatus; error?: s
     <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={status?.current ? 'The latest build failed: showing the previous version' : 'These docs could not be built'} data-testid="techdocs-build-error">
       <Stack gap={4}>
         <Code block>{message}</Code>
-        <Text size="sm">Fix the file named above in the docs source and commit; the docs rebuild the next time they are opened. Builds can be checked locally with <Code>atrium docs build</Code>.</Text>
+        <Text size="sm">When a file is named above, fix it in the docs source and commit: the docs rebuild the next time they are opened. <Code>atrium docs build</Code> checks a build locally.</Text>
       </Stack>
     </Alert>
   );
