@@ -4,10 +4,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useIntegrations } from '../api';
 import { fieldError, type ScaffolderFieldProps } from './fieldProps';
 
+/** The parts filled in so far: unlike `parseRepoUrl`, a value without a repo yet is fine. */
 function parse(value: unknown): Partial<RepoUrlParts> {
   if (typeof value !== 'string' || !value) return {};
   try {
-    return parseRepoUrl(value);
+    if (value.includes('repo=')) return parseRepoUrl(value);
+    const { repo: _placeholder, ...rest } = parseRepoUrl(`${value}${value.includes('?') ? '&' : '?'}repo=-`);
+    return rest;
   } catch {
     return { host: value.split('?')[0] };
   }
