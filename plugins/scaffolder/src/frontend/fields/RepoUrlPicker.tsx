@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Fieldset, Group, Select, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Fieldset, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { formatRepoUrl, parseRepoUrl, type RepoUrlParts } from '@atrium/plugin-scaffolder/common';
 import { useEffect, useMemo, useRef } from 'react';
 import { useIntegrations } from '../api';
@@ -60,21 +60,21 @@ export function RepoUrlPicker(props: ScaffolderFieldProps) {
           repositories. You can still fill the form and try the template in the editor's dry run.
         </Alert>
       )}
-      <Group grow align="flex-start" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         {patterns.length || hosts.length === 0
           // A configured pattern (`*.git.example.com`, `127.0.0.1:*`) admits hosts nobody can list: type one.
           ? <Autocomplete id={`${props.id}-host`} label="Host" data={fixed} value={parts.host ?? ''} onChange={(h) => set({ host: h.trim() || undefined })}
-            description={patterns.length ? `Matching ${patterns.join(', ')}` : undefined} required={props.required} disabled={props.disabled} placeholder="git.example.com" miw={180}
+            description={patterns.length ? `Matching ${patterns.join(', ')}` : undefined} required={props.required} disabled={props.disabled} placeholder="git.example.com"
             error={parts.host && patterns.length && !fixed.includes(parts.host) && !patterns.some((p) => matches(p, parts.host!)) ? 'Not a configured git host' : undefined} />
           : <Select id={`${props.id}-host`} label="Host" data={hosts} value={parts.host ?? null} onChange={(h) => set({ host: h ?? undefined })}
-            required={props.required} disabled={props.disabled} placeholder={integrations.isLoading ? 'Loading hosts…' : 'Choose a host'} miw={180} />}
+            required={props.required} disabled={props.disabled} placeholder={integrations.isLoading ? 'Loading hosts…' : 'Choose a host'} />}
         {owners?.length
-          ? <Select id={`${props.id}-owner`} label="Owner" data={owners} value={parts.owner ?? null} onChange={(o) => set({ owner: o ?? undefined })} required miw={160} />
-          : <TextInput id={`${props.id}-owner`} label="Owner" description="Organisation or user" value={parts.owner ?? ''} onChange={(e) => set({ owner: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} miw={160} />}
+          ? <Select id={`${props.id}-owner`} label="Owner" data={owners} value={parts.owner ?? null} onChange={(o) => set({ owner: o ?? undefined })} required />
+          : <TextInput id={`${props.id}-owner`} label="Owner" description="Organisation or user" value={parts.owner ?? ''} onChange={(e) => set({ owner: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} />}
         {repos?.length
-          ? <Autocomplete id={`${props.id}-repo`} label="Repository" data={repos} value={parts.repo ?? ''} onChange={(r) => set({ repo: r.trim() || undefined })} required miw={160} />
-          : <TextInput id={`${props.id}-repo`} label="Repository" value={parts.repo ?? ''} onChange={(e) => set({ repo: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} miw={160} />}
-      </Group>
+          ? <Autocomplete id={`${props.id}-repo`} label="Repository" data={repos} value={parts.repo ?? ''} onChange={(r) => set({ repo: r.trim() || undefined })} required />
+          : <TextInput id={`${props.id}-repo`} label="Repository" value={parts.repo ?? ''} onChange={(e) => set({ repo: e.currentTarget.value.trim() || undefined })} required disabled={props.disabled} />}
+      </SimpleGrid>
       {error && <Text c="red" size="xs" mt={4} role="alert">{error}</Text>}
     </Fieldset>
   );
