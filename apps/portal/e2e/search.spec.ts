@@ -53,7 +53,7 @@ test('the palette runs actions and goes to pages, and Escape closes it', async (
   await page.keyboard.press('Control+k');
   await expect(palette(page).getByRole('textbox', { name: 'Quick search' })).toBeFocused();
   await page.keyboard.type('catalog');
-  await expect(palette(page).getByTestId('palette-action').filter({ hasText: /^Catalog/ })).toBeVisible();
+  await expect(palette(page).getByTestId('palette-action').filter({ hasText: /^Catalog\/catalog$/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(palette(page)).toHaveCount(0);
 

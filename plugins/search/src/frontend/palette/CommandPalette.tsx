@@ -13,7 +13,7 @@ import { paletteActions, paletteStore, selectFirstAction } from './paletteStore'
 import { readRecentSearches, rememberSearch } from './recentSearches';
 
 /** Typing pauses this long before a request: fast enough to feel instant, slow enough not to query every letter. */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 25;
 
 /**
  * Ctrl/Cmd+K: instant search over entities, templates and docs, and over the portal's pages and actions.

@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+const { SearchEngine } = await import('/work/main/plugins/search/dist/backend/engine/SearchEngine.js');
+const pool = new pg.Pool({ connectionString: 'postgresql://root@localhost/atrium_bench_search?host=/var/run/postgresql', max: 1 });
+const queries = [];
+const db = new Kysely({ dialect: new PostgresDialect({ pool }), log: (e) => queries.push(e.query) }).withSchema('search');
+const engine = new SearchEngine(db, 'search');
+const term = process.argv[2] ?? 'compon';
+const filters = process.argv[3] ? JSON.parse(process.argv[3]) : {};
+await engine.query({ term, types: [], filters, page: 0, pageLimit: 25 });
+const q = queries[queries.length - 1];
+const client = await pool.connect();
+const r = await client.query(`explain (analyze, buffers off) ${q.sql}`, q.parameters);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+client.release();
+await pool.end();
