@@ -21,6 +21,14 @@ test('navigates via the sidebar to the example page and back home', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
 });
 
+test("marks the catalog section as current on the catalog's own pages", async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const path of ['/catalog', '/catalog/default/component/playback-service', '/catalog-import', '/catalog-errors']) {
+    await page.goto(path);
+    await expect(nav.getByRole('link', { name: 'Catalog' })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
 test('keyboard users can skip to content and reach the nav by Tab', async ({ page }) => {
   await page.goto('/');
   await waitForShell(page);

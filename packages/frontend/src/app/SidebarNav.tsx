@@ -5,7 +5,9 @@ import { resolveIcon } from './icons';
 
 function isActive(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
-  return pathname === to || pathname.startsWith(`${to.replace(/\/$/, '')}/`);
+  const base = to.replace(/\/$/, '');
+  // `/catalog-import` and `/catalog-errors` are part of the catalog section too.
+  return pathname === to || pathname.startsWith(`${base}/`) || pathname.startsWith(`${base}-`);
 }
 
 /** The sidebar's links, drawn from plugins' nav contributions. */
