@@ -26,6 +26,8 @@ test('find a service by text, filter by owner, open it, follow its owner to the 
   await expect(about.getByRole('link', { name: 'playback', exact: true })).toHaveAttribute('href', '/catalog/default/system/playback');
   await expect(about.getByRole('link', { name: 'On-call runbook' })).toBeVisible();
   await expect(about.getByText(/examples\/components\/playback-service\/catalog-info\.yaml/)).toBeVisible();
+  // When the catalog last read its descriptor (the portal started moments ago).
+  await expect(about.getByTestId('entity-processed-at')).toHaveText(/^(just now|\d+ minutes? ago)$/);
 
   // The header's owner link leads to the team page: profile, members with their email, what it owns by kind.
   await page.getByRole('link', { name: 'playback-team' }).first().click();

@@ -1,7 +1,10 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import type { Entity } from '@atrium/model';
+import { useQuery } from '@tanstack/react-query';
+import { stringifyEntityRef } from '@atrium/model';
 import { useContext, useEffect, useState } from 'react';
+import { useAppContext } from '../app/AppContext';
 import type { ReactNode } from 'react';
 import { EntityRefLink } from '../ui/EntityRefLink';
 import { EntityLoadedAtContext } from './EntityContext';
@@ -34,11 +37,25 @@ function LocationValue({ location }: { location: string | undefined }) {
   return url ? <Anchor href={url} target="_blank" rel="noreferrer">{label}</Anchor> : label;
 }
 
+/** When the catalog last read the entity's source, asked again whenever the page receives the entity. */
+function useRefreshState(entity: Entity, loadedAt: number) {
+  const { entitySource } = useAppContext();
+  const ref = stringifyEntityRef(entity);
+  return useQuery({
+    queryKey: ['entity-refresh-state', ref, loadedAt],
+    queryFn: async () => (await entitySource?.getRefreshState?.(ref)) ?? null,
+    enabled: Boolean(entitySource?.getRefreshState),
+    staleTime: 30_000,
+  }).data;
+}
+
 /** The overview's first card: what the entity is, who owns it, where it lives and how fresh the page is. */
 export function AboutCard({ entity }: { entity: Entity }) {
   const { metadata, spec } = entity;
   const loadedAt = useContext(EntityLoadedAtContext);
   const loaded = useRelativeTime(loadedAt);
+  const refreshState = useRefreshState(entity, loadedAt);
+  const readAt = useRelativeTime(refreshState?.processedAt ? Date.parse(refreshState.processedAt) : 0);
   const { sourceLocation, managedByLocation } = entitySourceLinks(entity);
   const ref = (v: unknown, kind: string) => { const r = str(v); return r ? <EntityRefLink entityRef={r} defaultKind={kind} /> : none; };
   const fields: Array<[string, ReactNode, boolean?]> = [
@@ -52,6 +69,9 @@ export function AboutCard({ entity }: { entity: Entity }) {
       : none],
     ['Source', <LocationValue location={sourceLocation} />, !sourceLocation],
     ['Descriptor', <LocationValue location={managedByLocation} />, !managedByLocation],
+    ['Read from source', refreshState?.processedAt
+      ? <Tooltip label={`Read again at ${new Date(refreshState.nextRefreshAt).toLocaleString()}, or now with Refresh`}><Text span size="sm" data-testid="entity-processed-at">{readAt}</Text></Tooltip>
+      : none, !refreshState],
   ];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="about-card-title" data-testid="about-card">

@@ -26,6 +26,8 @@ export interface EntitySource {
   getEntity(entityRef: string): Promise<Entity | undefined>;
   /** Asks the catalog to read the entity's source again now. */
   refreshEntity?(entityRef: string): Promise<void>;
+  /** When the catalog last read the entity's source and when it will next (ISO times; null: not yet). */
+  getRefreshState?(entityRef: string): Promise<{ processedAt: string | null; nextRefreshAt: string } | undefined>;
   planUnregister?(entity: Entity): Promise<UnregisterPlan>;
   unregister?(plan: UnregisterPlan): Promise<void>;
   /**

@@ -11,6 +11,7 @@ export const catalogRoutes = {
   entityByUid: '/entities/by-uid/:uid',
   entityByName: '/entities/by-name/:kind/:namespace/:name',
   entityAncestry: '/entities/by-name/:kind/:namespace/:name/ancestry',
+  entityRefreshState: '/entities/by-name/:kind/:namespace/:name/refresh-state',
   entityErrors: '/entities/errors',
   entityFacets: '/entity-facets',
   refresh: '/refresh',
@@ -34,6 +35,17 @@ export interface QueryEntitiesResponse {
 /** `POST /entities/by-refs`: one item per requested ref, in request order, null when absent. */
 export interface EntitiesByRefsResponse {
   items: Array<Entity | null>;
+}
+
+/** `GET /entities/by-name/.../refresh-state` (Atrium's own): ISO times; `processedAt` is null until first processed. */
+export interface EntityRefreshStateResponse {
+  entityRef: string;
+  /** When its source was last read and processed (successfully or not: errors are in `status.items`). */
+  processedAt: string | null;
+  /** When it is due to be read again. */
+  nextRefreshAt: string;
+  /** When what its source says last changed. */
+  changedAt: string;
 }
 
 export interface EntityAncestryResponse {

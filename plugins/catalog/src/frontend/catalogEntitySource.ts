@@ -1,6 +1,8 @@
 import { createApiClient, type EntitySource, type UnregisterPlan } from '@atrium/frontend';
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@atrium/model';
-import { CATALOG_PLUGIN_ID, catalogRoutes, type CatalogLocation, type QueryEntitiesResponse } from '@atrium/plugin-catalog/common';
+import {
+  CATALOG_PLUGIN_ID, catalogRoutes, type CatalogLocation, type EntityRefreshStateResponse, type QueryEntitiesResponse,
+} from '@atrium/plugin-catalog/common';
 import { subscribeToCatalogChanges } from './liveUpdates';
 
 const catalogApi = createApiClient(CATALOG_PLUGIN_ID);
@@ -33,6 +35,12 @@ export const catalogEntitySource: EntitySource = {
 
   async refreshEntity(entityRef: string) {
     await catalogApi.post(catalogRoutes.refresh, { entityRef });
+  },
+
+  async getRefreshState(entityRef: string) {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    const path = catalogRoutes.entityRefreshState.replace(':kind', encodeURIComponent(kind)).replace(':namespace', encodeURIComponent(namespace)).replace(':name', encodeURIComponent(name));
+    return catalogApi.get<EntityRefreshStateResponse>(path);
   },
 
   /**

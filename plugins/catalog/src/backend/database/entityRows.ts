@@ -96,6 +96,7 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
       next_refresh_at: e.result
         ? sql<Date>`now() + make_interval(secs => ${e.result.refreshSeconds} * (0.9 + random() * 0.2))`
         : sql<Date>`now()`,
+      processed_at: e.result ? sql<Date>`now()` : null,
     }));
     // Same owner and same file: take the new content (and schedule processing now) if it changed.
     const written = await db
@@ -114,6 +115,7 @@ export async function upsertEmitted({ db }: CatalogDb, owner: Owner, emitted: De
           result_hash: sql`coalesce(excluded.result_hash, entities.result_hash)`,
           needs_stitch: sql`entities.needs_stitch or excluded.result_hash is not null`,
           next_refresh_at: sql`excluded.next_refresh_at`,
+          processed_at: sql`coalesce(excluded.processed_at, entities.processed_at)`,
           orphan: false,
           updated_at: sql`now()`,
         }).where((eb) =>

@@ -98,4 +98,10 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`create index entities_dangling_idx on entities (id) where has_dangling`.execute(db);
     },
   },
+  '0004_processed_at': {
+    // When the entity's source was last read and processed (shown as "refreshed N minutes ago").
+    async up(db: Kysely<any>) {
+      await sql`alter table entities add column processed_at timestamptz`.execute(db);
+    },
+  },
 };

@@ -24,6 +24,7 @@ export interface CatalogTables {
     needs_stitch: Generated<boolean>;
     orphan: Generated<boolean>;
     has_dangling: Generated<boolean>;
+    processed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     kind: string | null;
     namespace: string | null;
     name: string | null;

@@ -8,7 +8,7 @@ import type { ClaimedEntity } from './types.js';
  */
 export async function claimDue(c: CatalogDb, limit: number, intervalSeconds: number): Promise<ClaimedEntity[]> {
   const { rows } = await sql<{ id: string; ref: string; unprocessed: Record<string, unknown>; location_key: string | null; position: ClaimedEntity['position']; ingestion_errors: ClaimedEntity['ingestionErrors']; result_hash: string | null; unprocessed_hash: string }>`
-    update ${table(c, 'entities')} set next_refresh_at = now() + make_interval(secs => ${intervalSeconds} * (0.9 + random() * 0.2))
+    update ${table(c, 'entities')} set processed_at = now(), next_refresh_at = now() + make_interval(secs => ${intervalSeconds} * (0.9 + random() * 0.2))
     where id in (
       select id from ${table(c, 'entities')} where next_refresh_at <= now()
       order by next_refresh_at limit ${limit} for update skip locked

@@ -84,6 +84,16 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
     };
   });
 
+  // Atrium's own: when the entity's source was last read and when it will be next (its About card).
+  app.get('/entities/by-name/:kind/:namespace/:name/refresh-state', { schema: { params: entityName } }, async (request) => {
+    const ref = refOf(request.params);
+    const row = await c.db.selectFrom('entities').select(['processed_at', 'next_refresh_at', 'updated_at'])
+      .where('ref', '=', ref).where('final', 'is not', null).executeTakeFirst();
+    if (!row) throw new NotFoundError(`No entity named ${ref}`);
+    const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+    return { entityRef: ref, processedAt: iso(row.processed_at), nextRefreshAt: iso(row.next_refresh_at), changedAt: iso(row.updated_at) };
+  });
+
   app.post('/entities/by-refs', {
     schema: {
       querystring: z.object({ filter: repeatable }),
