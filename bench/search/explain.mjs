@@ -1,7 +1,9 @@
+// EXPLAIN ANALYZE of the engine's own query for a term, on the database search.bench.mjs leaves behind:
+// `node bench/search/explain.mjs compon '{"kind":["api"]}'` (term, then filters as JSON).
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-const { SearchEngine } = await import('/work/main/plugins/search/dist/backend/engine/SearchEngine.js');
-const pool = new pg.Pool({ connectionString: 'postgresql://root@localhost/atrium_bench_search?host=/var/run/postgresql', max: 1 });
+const { SearchEngine } = await import(new URL('../../plugins/search/dist/backend/engine/SearchEngine.js', import.meta.url).href);
+const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_bench_search?host=/var/run/postgresql`, max: 1 });
 const queries = [];
 const db = new Kysely({ dialect: new PostgresDialect({ pool }), log: (e) => queries.push(e.query) }).withSchema('search');
 const engine = new SearchEngine(db, 'search');
