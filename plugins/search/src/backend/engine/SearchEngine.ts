@@ -32,6 +32,8 @@ const HEADLINE_TEXT_CHARS = 20_000;
 const FACET_VALUES = 50;
 /** Counts stop here: "1,000+" is as useful as an exact figure, and counting 50,000 matches costs 100 ms. */
 export const COUNT_CAP = 1_000;
+const CORRECTION_TTL_MS = 60_000;
+const CORRECTION_CACHE_SIZE = 10_000;
 /** Facets count at most this many matching documents (a sample for very broad queries). */
 const FACET_SAMPLE = 10_000;
 
@@ -40,6 +42,7 @@ export class SearchEngine {
   /** Random per process, so no document text can contain them by accident. */
   private readonly preTag: string;
   private readonly postTag: string;
+  private readonly correctionCache = new Map<string, { words: string[]; until: number }>();
 
   constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string) {
     const id = randomBytes(6).toString('hex');
@@ -139,8 +142,24 @@ export class SearchEngine {
     const term = parseTerm(text);
     const correctable = new Set(correctableWords(term));
     const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
-    const corrections = await findCorrections(this.db, this.schema, words);
+    const corrections = await this.corrections(words);
     return { term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '' };
+  }
+
+  /**
+   * Corrections per typed word, remembered for a minute: the same words arrive with every keystroke of
+   * every user, and the lexicon changes slowly (a new word only adds a correction nobody needed yet).
+   */
+  private async corrections(words: Array<{ word: string; prefix: boolean }>): Promise<Map<string, string[]>> {
+    const now = Date.now();
+    const key = (w: { word: string; prefix: boolean }) => `${w.prefix ? '*' : ''}${w.word}`;
+    const missing = words.filter((w) => (this.correctionCache.get(key(w))?.until ?? 0) < now);
+    if (missing.length) {
+      const found = await findCorrections(this.db, this.schema, missing);
+      if (this.correctionCache.size > CORRECTION_CACHE_SIZE) this.correctionCache.clear();
+      for (const w of missing) this.correctionCache.set(key(w), { words: found.get(w.word) ?? [], until: now + CORRECTION_TTL_MS });
+    }
+    return new Map(words.map((w) => [w.word, this.correctionCache.get(key(w))?.words ?? []]));
   }
 
   private async count(query: EngineQuery, tsquery: string | undefined, browsing: boolean): Promise<number> {
