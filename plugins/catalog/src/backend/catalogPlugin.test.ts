@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitServer, startTestBackend, TEST_DATABASE_CLIENTS, waitFor, type GitServer, type TestBackend } from '@atrium/backend/testing';
 import type { Entity } from '@atrium/model';
 import type { EntityErrorsResponse } from '@atrium/plugin-catalog/common';
-import { catalogPlugin } from './plugin.js';
+import { coreServices, createBackendPlugin } from '@atrium/backend';
+import { CATALOG_ENTITY_CHANGED_TOPIC, catalogPlugin } from './plugin.js';
 
 /**
  * The assembled catalog plugin on the portal's example organisation (real files, $text definitions,
@@ -132,6 +133,34 @@ describe('a descriptor that breaks', () => {
       expect((await t.fetch('/api/catalog/refresh', { method: 'POST', body: JSON.stringify({ entityRef: `location:default/${root.metadata.name}` }) })).status).toBe(200);
       await waitFor(async () => (await lifecycle('beta')) === 'deprecated', { timeoutMs: 20_000 });
       expect(await lifecycle('alpha')).toBe('production');
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe.each(TEST_DATABASE_CLIENTS)('change events on %s', (client) => {
+  it('announce deleted entities too, so consumers find them gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-events-'));
+    const file = join(dir, 'catalog-info.yaml');
+    const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+    writeFileSync(file, `${component('stays')}---\n${component('goes')}`);
+    const seen: Array<{ entityRefs: string[]; removed?: boolean }> = [];
+    const probe = createBackendPlugin({
+      pluginId: 'probe',
+      register(env) {
+        env.registerInit({ deps: { events: coreServices.events }, async init({ events }) {
+          events.subscribe(CATALOG_ENTITY_CHANGED_TOPIC, (e) => void seen.push(e.payload as { entityRefs: string[]; removed?: boolean }));
+        } });
+      },
+    });
+    const t = await startTestBackend({ features: [catalogPlugin, probe], client, config: { catalog: { processingInterval: { hours: 1 }, locations: [{ type: 'file', target: file }] } } });
+    try {
+      await waitFor(async () => seen.some((e) => e.entityRefs.includes('component:default/goes')));
+      writeFileSync(file, component('stays'));
+      await t.fetch('/api/catalog/refresh', { method: 'POST', body: JSON.stringify({ entityRef: 'component:default/stays' }), headers: { 'content-type': 'application/json' } });
+      await waitFor(async () => seen.some((e) => e.removed && e.entityRefs.includes('component:default/goes')));
+      expect(seen.filter((e) => e.removed).flatMap((e) => e.entityRefs)).toEqual(['component:default/goes']);
     } finally {
       await t.stop();
     }

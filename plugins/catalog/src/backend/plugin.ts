@@ -17,7 +17,11 @@ import { eventStreamRoutes } from './service/eventStreamRoutes.js';
 import { catalogProcessingExtensionPoint, type EntityProvider } from './providers/extensionPoint.js';
 import { createProviderConnection } from './providers/providerConnection.js';
 
-/** Published with the refs of entities whose final form changed (UI live updates, search indexing). */
+/**
+ * Published with the refs of entities whose final form changed, `{ entityRefs }`, and of entities
+ * deleted, `{ entityRefs, removed: true }` (UI live updates, search indexing): consumers look the refs
+ * up again and find each one changed or gone.
+ */
 export const CATALOG_ENTITY_CHANGED_TOPIC = 'catalog.entity.changed';
 
 /**
@@ -46,7 +50,14 @@ export const catalogPlugin = createBackendPlugin({
       async init({ config, logger, database, reader, http, httpAuth, events, lifecycle }) {
         const settings = readCatalogSettings(config, parseHumanDuration);
         await database.migrate(catalogMigrations);
-        const catalog: CatalogDb = { db: database.getClient(), schema: database.schema };
+        // Deleted entities are announced like changed ones: a consumer that looks them up finds them gone.
+        const announceRemoved = (refs: string[]) => {
+          for (let i = 0; i < refs.length; i += 1000) {
+            events.publish(CATALOG_ENTITY_CHANGED_TOPIC, { entityRefs: refs.slice(i, i + 1000), removed: true })
+              .catch((e: unknown) => logger.warn(`Could not announce removed entities: ${(e as Error).message}`));
+          }
+        };
+        const catalog: CatalogDb = { db: database.getClient(), schema: database.schema, onRemoved: announceRemoved };
 
         // Config file locations are trusted (see trustedReader.ts); relative ones resolve against the working directory.
         const configLocations = settings.locations.map((l) => ({

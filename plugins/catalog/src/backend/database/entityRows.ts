@@ -6,6 +6,8 @@ import type { CatalogTables } from './tables.js';
 export interface CatalogDb {
   db: Kysely<CatalogTables>;
   schema: string;
+  /** Told the refs of entities deleted from the catalog (the plugin publishes them as changes). */
+  onRemoved?: (refs: string[]) => void;
 }
 
 /** A table of the catalog's schema, for raw SQL (the query builder adds the schema by itself). */
@@ -179,7 +181,9 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
   // What the removed entities said about others (e.g. "ownerOf") disappears with them: restitch those.
   await markRelationTargetsForStitch(c, rows.map((r) => r.id));
   await deleteEntityRows(c, rows.map((r) => r.id));
-  return rows.map((r) => r.ref);
+  const removed = rows.map((r) => r.ref);
+  c.onRemoved?.(removed);
+  return removed;
 }
 
 /** Deletes entity rows with their search rows (relations go by foreign key). */

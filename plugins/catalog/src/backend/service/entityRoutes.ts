@@ -117,6 +117,7 @@ async function removeEntity(deps: CatalogRoutesDeps, id: string): Promise<void> 
   if (!row) return;
   await markRelationTargetsForStitch(c, [id]);
   await deleteEntityRows(c, [id]);
+  c.onRemoved?.([row.ref]);
   deps.aggregates?.invalidate();
   if (row.parent_ref) {
     await c.db.updateTable('entities').set({ result_hash: null, next_refresh_at: sql`now()` }).where('ref', '=', row.parent_ref).execute();
