@@ -11,7 +11,7 @@ export const catalogRoutes = {
   entityByUid: '/entities/by-uid/:uid',
   entityByName: '/entities/by-name/:kind/:namespace/:name',
   entityAncestry: '/entities/by-name/:kind/:namespace/:name/ancestry',
-  entityRefreshState: '/entities/by-name/:kind/:namespace/:name/refresh-state',
+  entitiesRefreshState: '/entities/refresh-state',
   entityErrors: '/entities/errors',
   entityFacets: '/entity-facets',
   refresh: '/refresh',
@@ -37,8 +37,8 @@ export interface EntitiesByRefsResponse {
   items: Array<Entity | null>;
 }
 
-/** `GET /entities/by-name/.../refresh-state` (Atrium's own): ISO times; `processedAt` is null until first processed. */
-export interface EntityRefreshStateResponse {
+/** One item of `POST /entities/refresh-state` (Atrium's own): ISO times; `processedAt` is null until first processed. */
+export interface EntityRefreshState {
   entityRef: string;
   /** When its source was last read and processed (successfully or not: errors are in `status.items`). */
   processedAt: string | null;
@@ -46,6 +46,11 @@ export interface EntityRefreshStateResponse {
   nextRefreshAt: string;
   /** When what its source says last changed. */
   changedAt: string;
+}
+
+/** `POST /entities/refresh-state` with `{ entityRefs }`: aligned with the request, null where absent. */
+export interface EntitiesRefreshStateResponse {
+  items: Array<EntityRefreshState | null>;
 }
 
 export interface EntityAncestryResponse {

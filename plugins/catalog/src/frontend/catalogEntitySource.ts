@@ -1,7 +1,7 @@
 import { createApiClient, type EntitySource, type UnregisterPlan } from '@atrium/frontend';
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@atrium/model';
 import {
-  CATALOG_PLUGIN_ID, catalogRoutes, type CatalogLocation, type EntityRefreshStateResponse, type QueryEntitiesResponse,
+  CATALOG_PLUGIN_ID, catalogRoutes, type CatalogLocation, type EntitiesRefreshStateResponse, type QueryEntitiesResponse,
 } from '@atrium/plugin-catalog/common';
 import { subscribeToCatalogChanges } from './liveUpdates';
 
@@ -38,9 +38,9 @@ export const catalogEntitySource: EntitySource = {
   },
 
   async getRefreshState(entityRef: string) {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    const path = catalogRoutes.entityRefreshState.replace(':kind', encodeURIComponent(kind)).replace(':namespace', encodeURIComponent(namespace)).replace(':name', encodeURIComponent(name));
-    return catalogApi.get<EntityRefreshStateResponse>(path);
+    const ref = stringifyEntityRef(parseEntityRef(entityRef));
+    const { items } = await catalogApi.post<EntitiesRefreshStateResponse>(catalogRoutes.entitiesRefreshState, { entityRefs: [ref] });
+    return items[0] ?? undefined;
   },
 
   /**

@@ -84,14 +84,17 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
     };
   });
 
-  // Atrium's own: when the entity's source was last read and when it will be next (its About card).
-  app.get('/entities/by-name/:kind/:namespace/:name/refresh-state', { schema: { params: entityName } }, async (request) => {
-    const ref = refOf(request.params);
-    const row = await c.db.selectFrom('entities').select(['processed_at', 'next_refresh_at', 'updated_at'])
-      .where('ref', '=', ref).where('final', 'is not', null).executeTakeFirst();
-    if (!row) throw new NotFoundError(`No entity named ${ref}`);
+  // Atrium's own: when each entity's source was last read and when it will be next (About cards).
+  // Like by-refs, aligned with the request and null for a missing entity (no 404 for a page to log).
+  app.post('/entities/refresh-state', {
+    schema: { body: z.object({ entityRefs: z.array(z.string().min(1)).max(1000) }) },
+  }, async (request) => {
+    const refs = request.body.entityRefs.map((r) => r.toLowerCase());
+    const rows = refs.length === 0 ? [] : await c.db.selectFrom('entities').select(['ref', 'processed_at', 'next_refresh_at', 'updated_at'])
+      .where('ref', 'in', [...new Set(refs)]).where('final', 'is not', null).execute();
     const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-    return { entityRef: ref, processedAt: iso(row.processed_at), nextRefreshAt: iso(row.next_refresh_at), changedAt: iso(row.updated_at) };
+    const byRef = new Map(rows.map((r) => [r.ref, { entityRef: r.ref, processedAt: iso(r.processed_at), nextRefreshAt: iso(r.next_refresh_at)!, changedAt: iso(r.updated_at)! }]));
+    return { items: refs.map((r) => byRef.get(r) ?? null) };
   });
 
   app.post('/entities/by-refs', {
