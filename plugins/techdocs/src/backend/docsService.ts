@@ -193,10 +193,10 @@ export class DocsService {
 
   /** Rebuild sites whose entity changed in the catalog (a new commit, a moved annotation). */
   async onEntitiesChanged(entityRefs: string[]): Promise<void> {
-    for (const ref of entityRefs) {
-      const site = await this.deps.store.getSite(ref);
-      if (!site) continue; // never read: it is built on its first read
-      void this.sync(ref, () => {}, { force: true });
+    // One query per change event (a catalog ingestion sends a thousand refs at a time); sites never read
+    // are built on their first read.
+    for (let i = 0; i < entityRefs.length; i += 1000) {
+      for (const ref of await this.deps.store.sitesAmong(entityRefs.slice(i, i + 1000))) void this.sync(ref, () => {}, { force: true });
     }
   }
 

@@ -109,11 +109,21 @@ describe.each(TEST_DATABASE_CLIENTS)('the techdocs plugin on %s', (client) => {
     expect(await (await t.fetch(`${base}/guide/`)).text()).toContain('New text.');
   });
 
+  it('rebuilds a site when the catalog announces its entity changed, without anyone reading it', async () => {
+    await git.commit('acme/shop', {
+      'docs/guide.md': '# Guide\n\nRebuilt on a catalog change.\n',
+      'catalog-info.yaml': repoFiles['catalog-info.yaml'].replace('  name: shop\n', '  name: shop\n  description: The shop\n'),
+    });
+    const refreshed = await t.fetch('/api/catalog/refresh', { method: 'POST', body: JSON.stringify({ entityRef: 'component:default/shop' }), headers: { 'content-type': 'application/json' } });
+    expect(refreshed.status).toBe(200);
+    await waitFor(async () => (await (await t.fetch(`${base}/guide/`)).text()).includes('Rebuilt on a catalog change.'), { timeoutMs: 20_000 });
+  });
+
   it('keeps the last good site online when a build fails, and tells the reader why', async () => {
     await git.commit('acme/shop', { 'mkdocs.yml': 'site_name: [unclosed\n' });
     const events = await sse(t, '/api/techdocs/sync/default/component/shop');
     expect(events.at(-1)).toEqual({ event: 'error', data: expect.stringMatching(/^mkdocs\.yml:\d+: invalid YAML/) });
-    expect(await (await t.fetch(`${base}/guide/`)).text()).toContain('New text.');
+    expect(await (await t.fetch(`${base}/guide/`)).text()).toContain('Rebuilt on a catalog change.');
     const status = (await (await t.fetch('/api/techdocs/status/default/component/shop')).json()) as SiteStatus;
     expect(status.lastFailure!.error).toMatch(/^mkdocs\.yml:\d+: invalid YAML/);
     expect(status.current).toBeDefined();

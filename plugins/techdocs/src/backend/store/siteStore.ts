@@ -84,6 +84,13 @@ export class SiteStore {
     return this.db.selectFrom('sites').selectAll().where('entity_ref', '=', entityRef).executeTakeFirst();
   }
 
+  /** Which of these entities have a site (one query, however many refs a catalog change names). */
+  async sitesAmong(entityRefs: string[]): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const rows = await this.db.selectFrom('sites').select('entity_ref').where('entity_ref', 'in', [...new Set(entityRefs)]).execute();
+    return rows.map((r) => r.entity_ref);
+  }
+
   async touchChecked(entityRef: string): Promise<void> {
     await this.db.updateTable('sites').set({ checked_at: sql<Date>`now()` }).where('entity_ref', '=', entityRef).execute();
   }
