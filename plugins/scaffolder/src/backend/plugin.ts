@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { coreServices, createBackendPlugin, visibility, type Config } from '@atrium/backend';
+import { coreServices, createBackendPlugin, readGithubIntegrations, visibility, type Config } from '@atrium/backend';
 import { CatalogClient } from '@atrium/plugin-catalog/common';
 import type { ScaffolderIntegration } from '@atrium/plugin-scaffolder/common';
 import { createBuiltinActions, type TemplateAction } from './actions/index.js';
 import { readGitIntegrations } from './actions/publishGit.js';
-import { readGithubIntegrations } from './actions/publishGithub.js';
 import { scaffolderActionsExtensionPoint } from './extensionPoint.js';
 import { ActionRegistry } from './tasks/actionRegistry.js';
 import { migrations } from './tasks/migrations.js';

@@ -1,4 +1,6 @@
-import { InputError, type Config } from '@atrium/backend';
+import {
+  createGithubCredentialsProvider, InputError, readGithubIntegrations, resolveGithubIntegrations, type Config, type GithubCredentialsProvider,
+} from '@atrium/backend';
 import { parseRepoUrl } from '@atrium/plugin-scaffolder/common';
 import { resolveSafeChildPath } from '../fetch/safePath.js';
 import { initAndPush } from './gitPush.js';
@@ -25,15 +27,10 @@ async function github<T>(apiBaseUrl: string, token: string, method: string, path
   return { status: r.status, data };
 }
 
-/** `integrations.github` entries (the same keys the catalog's GitHub reader uses). */
-export function readGithubIntegrations(config: Config): Array<{ host: string; token?: string; apiBaseUrl?: string }> {
-  return (config.getOptionalConfigArray('integrations.github') ?? []).map((c) => ({
-    host: c.getOptionalString('host') ?? 'github.com', token: c.getOptionalString('token'), apiBaseUrl: c.getOptionalString('apiBaseUrl'),
-  }));
-}
-
 /** `publish:github`: creates the repository through GitHub's REST API, then pushes the workspace. */
 export function createPublishGithubAction(config: Config) {
+  // Per host, kept across tasks: a GitHub App's installation token is reused until it nears expiry.
+  const credentials = new Map<string, GithubCredentialsProvider>();
   return createTemplateAction<Input>({
     id: 'publish:github',
     description: 'Creates a GitHub repository (in an organisation or for the token\'s user) and pushes the workspace to it.',
@@ -51,12 +48,14 @@ export function createPublishGithubAction(config: Config) {
     },
     async handler(ctx) {
       const parts = parseRepoUrl(ctx.input.repoUrl);
-      const integration = readGithubIntegrations(config).find((i) => i.host === parts.host);
+      const integration = resolveGithubIntegrations(readGithubIntegrations(config)).find((i) => i.host === parts.host);
       if (!integration) throw new InputError(`repoUrl: no integrations.github entry for host ${parts.host}`);
-      const token = ctx.input.token ?? integration.token;
-      if (!token) throw new InputError(`integrations.github for ${parts.host} has no token, and the step gave none`);
       if (!parts.owner) throw new InputError('repoUrl: GitHub repositories need an owner');
-      const api = (integration.apiBaseUrl ?? (parts.host === 'github.com' ? 'https://api.github.com' : `https://${parts.host}/api/v3`)).replace(/\/+$/, '');
+      if (!credentials.has(integration.host)) credentials.set(integration.host, createGithubCredentialsProvider(integration));
+      // The step's own token, else the owner's GitHub App installation, else the integration's token.
+      const token = ctx.input.token ?? (await credentials.get(integration.host)!.getCredentials({ owner: parts.owner })).token;
+      if (!token) throw new InputError(`integrations.github for ${parts.host} has no token or GitHub App for ${parts.owner}, and the step gave none`);
+      const api = integration.apiBaseUrl;
       const owner = await github<{ type?: string }>(api, token, 'GET', `/users/${encodeURIComponent(parts.owner)}`);
       const body = {
         name: parts.repo, description: ctx.input.description, private: (ctx.input.repoVisibility ?? 'private') !== 'public',
