@@ -1,17 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { listFiles } from './listFiles.js';
 import { createTemplateAction } from './types.js';
-
-async function listFiles(dir: string, root = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.name === '.git') continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(full, root)));
-    else out.push(relative(root, full).split('\\').join('/'));
-  }
-  return out.sort();
-}
 
 export const debugLogAction = createTemplateAction<{ message?: string; listWorkspace?: boolean | 'with-filenames' | 'with-contents'; extra?: unknown }>({
   id: 'debug:log',

@@ -1,20 +1,8 @@
 import fs from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { listFiles } from './listFiles.js';
 import { loadIsomorphicGit } from './loadIsomorphicGit.js';
 
 export interface GitAuth { username: string; password: string }
-
-async function listFiles(dir: string, root = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.name === '.git') continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(full, root)));
-    else if (e.isFile() || e.isSymbolicLink()) out.push(relative(root, full).split('\\').join('/'));
-  }
-  return out;
-}
 
 /**
  * Commits everything in `dir` as the first commit of `branch` and pushes it to `remoteUrl`. The
