@@ -33,6 +33,7 @@ export type { Identity } from './api/identity';
 export type { FrontendConfig, FrontendConfigData } from './api/config';
 export { useApiMutation, useApiQuery } from './api/queries';
 export { useStarredEntities } from './api/starredEntities';
+export { parseEventStream } from './api/eventStream';
 
 // Testing
 

@@ -1,4 +1,4 @@
-import { getDefaultIdentityManager } from '@atrium/frontend';
+import { getDefaultIdentityManager, parseEventStream } from '@atrium/frontend';
 
 type Listener = (entityRefs: string[]) => void;
 
@@ -24,19 +24,13 @@ function deliver(refs: string[]) {
   }
 }
 
-/** Parses `text/event-stream` blocks (`event:`/`data:` lines, blank-line separated) into `{ entityRefs }` messages. */
+/** The `{ entityRefs }` messages of a `text/event-stream` chunk, and its unfinished tail. */
 export function parseEventBlocks(buffer: string): { messages: string[][]; rest: string } {
-  const blocks = buffer.split(/\r?\n\r?\n/);
-  const rest = blocks.pop() ?? '';
-  const messages: string[][] = [];
-  for (const block of blocks) {
-    const data = block.split(/\r?\n/).filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
-    if (!data) continue;
-    try {
-      const parsed = JSON.parse(data) as { entityRefs?: unknown };
-      if (Array.isArray(parsed.entityRefs)) messages.push(parsed.entityRefs.filter((r): r is string => typeof r === 'string'));
-    } catch { /* a malformed message is skipped; the next one still arrives */ }
-  }
+  const { data, rest } = parseEventStream(buffer);
+  const messages = data.flatMap((d) => {
+    const refs = (d as { entityRefs?: unknown } | null)?.entityRefs;
+    return Array.isArray(refs) ? [refs.filter((r): r is string => typeof r === 'string')] : [];
+  });
   return { messages, rest };
 }
 

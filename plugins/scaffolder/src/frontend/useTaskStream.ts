@@ -1,20 +1,11 @@
-import { getDefaultIdentityManager } from '@atrium/frontend';
+import { getDefaultIdentityManager, parseEventStream } from '@atrium/frontend';
 import { scaffolderRoutes, taskPath, type TaskEvent } from '@atrium/plugin-scaffolder/common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Splits `text/event-stream` text into complete frames' JSON data, keeping the unfinished tail. */
+/** The task events of a `text/event-stream` chunk, and its unfinished tail. */
 export function parseFrames(buffer: string): { events: TaskEvent[]; rest: string } {
-  const blocks = buffer.split(/\r?\n\r?\n/);
-  const rest = blocks.pop() ?? '';
-  const events: TaskEvent[] = [];
-  for (const block of blocks) {
-    const data = block.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
-    if (!data) continue;
-    try {
-      events.push(JSON.parse(data) as TaskEvent);
-    } catch { /* a malformed frame is skipped */ }
-  }
-  return { events, rest };
+  const { data, rest } = parseEventStream(buffer);
+  return { events: data as TaskEvent[], rest };
 }
 
 /**
