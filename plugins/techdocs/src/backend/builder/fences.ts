@@ -1,7 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
-import type { Highlighter } from 'shiki';
 import type { PageEnv } from './pageEnv.js';
-import { highlightCode } from './highlight.js';
+import type { CodeHighlighter } from './highlight.js';
 
 /** The parts of a fence info string: ```` ```py title="app.py" linenums="1" hl_lines="2 3" ```` or `{ .py title="x" }`. */
 export function parseFenceInfo(info: string): { lang?: string; title?: string; linenums?: number; hlLines: Set<number> } {
@@ -24,7 +23,7 @@ export function parseFenceInfo(info: string): { lang?: string; title?: string; l
  * options), and `mermaid` blocks left as source for the reader to draw (pymdownx.superfences' custom fence).
  * The highlighted HTML is stashed and a placeholder rendered, so the sanitizer never sees (or strips) it.
  */
-export function fencesPlugin(md: MarkdownIt, highlighter: () => Highlighter): void {
+export function fencesPlugin(md: MarkdownIt, highlighter: () => CodeHighlighter): void {
   md.renderer.rules.fence = (tokens, idx, _options, envArg) => {
     const env = envArg as unknown as PageEnv;
     const token = tokens[idx]!;
@@ -32,7 +31,7 @@ export function fencesPlugin(md: MarkdownIt, highlighter: () => Highlighter): vo
     if (info.lang === 'mermaid') {
       return `<pre class="mermaid"><code>${md.utils.escapeHtml(token.content)}</code></pre>\n`;
     }
-    let html = highlightCode(highlighter(), token.content.replace(/\n$/, ''), { lang: info.lang, highlightLines: info.hlLines });
+    let html = highlighter().highlight(token.content.replace(/\n$/, ''), { lang: info.lang, highlightLines: info.hlLines });
     if (info.linenums !== undefined) {
       html = `<div class="linenums" style="counter-reset: line ${info.linenums - 1}">${html}</div>`;
     }

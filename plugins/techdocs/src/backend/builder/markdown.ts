@@ -2,10 +2,10 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import footnote from 'markdown-it-footnote';
-import type { Highlighter } from 'shiki';
 import { parse as parseYaml } from 'yaml';
 import { blocksPlugin } from './blocks.js';
 import { fencesPlugin } from './fences.js';
+import type { CodeHighlighter } from './highlight.js';
 import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
 import type { PageEnv } from './pageEnv.js';
@@ -17,7 +17,7 @@ import { abbr, deflist, taskLists } from './untypedPlugins.js';
  * tables, strikethrough, task lists, footnotes, definition lists, abbreviations, `{#id .class}`
  * attributes, admonitions, collapsibles, content tabs, highlighted code, Mermaid and MkDocs' links and ids.
  */
-export function createMarkdown(highlighter: () => Highlighter): MarkdownItInstance {
+export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(blocksPlugin)
     .use(footnote)
