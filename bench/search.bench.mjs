@@ -13,7 +13,7 @@ import { measureFreshness } from './search/freshness.mjs';
 const ENTITIES = Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000);
 const PAGES = Number(process.env.BENCH_SEARCH_PAGES ?? 10_000);
 const PARTS = (process.env.BENCH_SEARCH_PARTS ?? 'query,palette,freshness').split(',');
-const DB = 'atrium_bench_search';
+const DB = process.env.BENCH_SEARCH_DB ?? 'atrium_search_bench';
 
 async function token(url) {
   return (await (await fetch(`${url}/api/auth/guest/token`, { method: 'POST' })).json()).token;
@@ -35,7 +35,7 @@ async function queryLatency() {
   // Scheduled reindexes far away: the bench writes the index itself, and an empty catalog must not replace it.
   const config = writeConfig(`backend:\n  database:\n    client: pg\n    connection: ${connection}\n  log:\n    level: warn\n` +
     `search:\n  collators:\n    catalog: { schedule: { frequency: { hours: 24 }, initialDelay: 0 } }\n    techdocs: { schedule: { frequency: { hours: 24 }, initialDelay: 0 } }\n`);
-  const portal = await startPortal({ config, port: 7391 });
+  const portal = await startPortal({ config, port: 7320 });
   try {
     const headers = { authorization: `Bearer ${await token(portal.url)}` };
     await waitFor(async () => (await (await fetch(`${portal.url}/api/search/types`, { headers })).json()).types.every((t) => t.lastIndexedAt));

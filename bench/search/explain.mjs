@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 const { SearchEngine } = await import(new URL('../../plugins/search/dist/backend/engine/SearchEngine.js', import.meta.url).href);
-const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_bench_search?host=/var/run/postgresql`, max: 1 });
+const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_search_bench?host=/var/run/postgresql`, max: 1, options: '-c jit=off' });
 const queries = [];
 const db = new Kysely({ dialect: new PostgresDialect({ pool }), log: (e) => queries.push(e.query) }).withSchema('search');
 const engine = new SearchEngine(db, 'search');

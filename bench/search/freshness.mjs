@@ -14,7 +14,7 @@ export async function measureFreshness() {
   const file = join(dir, 'catalog-info.yaml');
   const write = (word) => writeFileSync(file, `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: fresh-service\n  description: now with ${word}\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/playback-team\n`);
   write('nothing');
-  const { portal, headers } = await examplePortal(7393, `    - type: file\n      target: ${file}\n`);
+  const { portal, headers } = await examplePortal(7322, `    - type: file\n      target: ${file}\n`);
   try {
     const fromWrite = [];
     const fromCatalog = [];

@@ -23,7 +23,7 @@ export async function examplePortal(port, extraYaml = '') {
 }
 
 export async function measurePalette() {
-  const { portal } = await examplePortal(7392);
+  const { portal } = await examplePortal(7321);
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atrium-bench-chromium-')), {
     executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],

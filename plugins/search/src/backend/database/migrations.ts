@@ -66,4 +66,10 @@ export const searchMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_title_prefix': {
+    async up(db: Kysely<any>) {
+      // Titles starting with a letter or two: what a one- or two-letter word matches (see matchSql.ts).
+      await sql`create index documents_title_prefix_idx on documents ((lower(title) collate "C"))`.execute(db);
+    },
+  },
 };

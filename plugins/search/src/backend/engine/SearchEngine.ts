@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
-import { candidates, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
+import { candidateCtes, MATCH_LIMIT, matchCondition, termCte } from './matchSql.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import type { SearchTables } from './SearchIndex.js';
@@ -23,12 +23,18 @@ interface HitRow {
   rank: number;
   total: string;
   matches: string;
+  fetched: string;
   hl_title: string | null;
   hl_text: string | null;
 }
 
-/** Long pages are cut here before highlighting: ts_headline reads the whole text it is given. */
-const HEADLINE_TEXT_CHARS = 20_000;
+/** Highlights come from this much text around the first likely match (see headlineWindow). */
+const HEADLINE_WINDOW_CHARS = 1_200;
+const HEADLINE_LEAD_CHARS = 300;
+/** Word starts that place the highlight window: long enough to be specific, short enough to catch other forms. */
+const LOCATOR_CHARS = 5;
+/** A window cut mid-word drops that word's tail. */
+const PARTIAL_FIRST_WORD = '^\\S*\\s';
 const FACET_VALUES = 50;
 /** Counts stop here: "1,000+" is as useful as an exact figure, and counting 50,000 matches costs 100 ms. */
 export const COUNT_CAP = 1_000;
@@ -51,38 +57,42 @@ export class SearchEngine {
   }
 
   async query(query: EngineQuery): Promise<SearchResultSet> {
-    const { term, tsquery, browsing } = await this.prepare(query.term);
+    const { term, tsquery, browsing, locator } = await this.prepare(query.term);
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
     const opts = (extra: string) => `StartSel="${this.preTag}", StopSel="${this.postTag}", ${extra}`;
     const inTypes = query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`;
     const filters = allFilters('d', query.filters);
-    const from = sql`${this.table('documents')} d join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation cross join q`;
+    // Generations come from one sequence, so the live ones identify the live rows of every type.
+    const liveGenerations = sql`array(select live_generation from ${this.table('index_state')})`;
+    const live = sql`d.generation = any(${liveGenerations})`;
+    const from = sql`${this.table('documents')} d cross join q`;
+    const documents = this.table('documents');
+    // Candidates come ranked; only the page's rows are read again, for their document and highlights.
     const { rows } = await sql<HitRow>`
       with q as (${termCte(tsquery)}),
-      cand as (${browsing
+      ${browsing
         // Browsing: in title order straight from the index, only as far as this page.
-        ? sql`select d.type, d.generation, d.location, true as counted from ${from} where ${inTypes} and ${filters}
-            order by lower(d.title), d.location limit ${offset + query.pageLimit + 1}`
-        : candidates(term, this.schema, from, sql`${inTypes} and ${filters}`)}),
+        ? sql`cand as (select d.type, d.generation, d.location, d.title, 0 as rank, true as counted from ${from} where ${live} and ${inTypes} and ${filters}
+            order by lower(d.title), d.location limit ${offset + query.pageLimit + 1})`
+        : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, offset + query.pageLimit + 1)},
       hits as (
-        select d.type, d.document, d.title, d.summary, d.body, d.location, ${rankExpression(term)} as rank,
-          count(*) over () as total, sum(c.counted::int) over () as matches
-        from (select type, generation, location, bool_or(counted) as counted from cand group by 1, 2, 3) c
-        join ${this.table('documents')} d on d.type = c.type and d.generation = c.generation and d.location = c.location
-        cross join q
-        where ${browsing ? sql`true` : matchCondition()}
-        order by rank desc, lower(d.title), d.location
+        select c.type, c.generation, c.location, c.title, c.rank, count(*) over () as total, sum(c.counted::int) over () as matches
+        from (select type, generation, location, min(title) as title, max(rank) as rank, bool_or(counted) as counted from cand group by 1, 2, 3) c
+        order by c.rank desc, lower(c.title), c.location
         limit ${query.pageLimit + 1} offset ${offset}
       )
-      select h.type, h.document, h.rank, h.total, h.matches,
+      select h.type, d.document, h.rank, h.title, h.total, h.matches, (select count(*) from hits) as fetched,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
-        ${highlight ? sql`ts_headline('english', left(case when h.body <> '' then h.body else h.summary end, ${HEADLINE_TEXT_CHARS}), q.tsq,
+        ${highlight ? sql`ts_headline('english', ${this.headlineWindow(locator)}, q.tsq,
           ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
-      from hits h cross join q
-      order by h.rank desc, lower(h.title), h.location`.execute(this.db);
+      from hits h
+      join ${documents} d on d.type = h.type and d.generation = h.generation and d.location = h.location
+      cross join q
+      order by h.rank desc, lower(h.title), h.location
+      limit ${query.pageLimit}`.execute(this.db);
 
-    const page = rows.slice(0, query.pageLimit);
+    const page = rows;
     // Past the last page the window count is gone with the rows; a separate count says how many there are.
     // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
     const total = browsing ? await this.count(query, tsquery, browsing)
@@ -101,7 +111,7 @@ export class SearchEngine {
           },
         }),
       })),
-      ...(rows.length > query.pageLimit && { nextPageCursor: encodeCursor(query.page + 1) }),
+      ...(Number(rows[0]?.fetched ?? 0) > query.pageLimit && { nextPageCursor: encodeCursor(query.page + 1) }),
       ...(query.page > 0 && { previousPageCursor: encodeCursor(query.page - 1) }),
       numberOfResults: total,
     };
@@ -138,12 +148,14 @@ export class SearchEngine {
   }
 
   /** Parses the term and corrects its typos against the lexicon. An empty term browses everything. */
-  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean }> {
+  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean; locator?: string }> {
     const term = parseTerm(text);
     const correctable = new Set(correctableWords(term));
     const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
     const corrections = await this.corrections(words);
-    return { term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '' };
+    // Where highlights are looked for: the start of any word that must match, or of its corrections.
+    const stems = [...new Set([...term.words, ...[...corrections.values()].flat()].map((w) => w.slice(0, LOCATOR_CHARS)))];
+    return { term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', locator: stems.length ? `\\m(${stems.join('|')})` : undefined };
   }
 
   /**
@@ -171,6 +183,20 @@ export class SearchEngine {
       where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
         and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * The part of a document's text to highlight in: ts_headline parses all it is given (stemming every
+   * word, 0.3 ms per 2 KB), so only a window from shortly before the first word that may match; from the
+   * start when none is found (the match may be a stem the locator misses) or nothing is typed.
+   */
+  private headlineWindow(locator: string | undefined): RawBuilder<string> {
+    const text = sql`(case when d.body <> '' then d.body else d.summary end)`;
+    if (!locator) return sql<string>`left(${text}, ${HEADLINE_WINDOW_CHARS})`;
+    return sql<string>`(select case when at > ${HEADLINE_LEAD_CHARS}
+        then regexp_replace(substr(${text}, at - ${HEADLINE_LEAD_CHARS}, ${HEADLINE_WINDOW_CHARS}), ${PARTIAL_FIRST_WORD}, '')
+        else left(${text}, ${HEADLINE_WINDOW_CHARS}) end
+      from (select regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') as at) p)`;
   }
 
   private table(name: 'documents' | 'index_state') {

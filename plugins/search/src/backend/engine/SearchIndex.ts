@@ -69,7 +69,7 @@ export class SearchIndex {
     // A change just before the start may not be in what the reindex read; its event wrote it here.
     const since = new Date((build?.startedAt ?? new Date()).getTime() - CARRY_OVER_MARGIN_MS);
     const columns = sql.join(WRITTEN.map((c) => sql.ref(c)));
-    return this.db.transaction().execute(async (tx) => {
+    const swapped = await this.db.transaction().execute(async (tx) => {
       const state = await tx.selectFrom('index_state').selectAll().where('type', '=', type).forUpdate().executeTakeFirstOrThrow();
       if (state.building_generation !== generation) return false;
       await sql`insert into ${this.table('documents')} (generation, ${columns}, updated_at, incremental_at)
@@ -84,6 +84,19 @@ export class SearchIndex {
         .where('type', '=', type).execute();
       return true;
     });
+    if (swapped) await this.flushPendingIndexEntries();
+    return swapped;
+  }
+
+  /**
+   * A reindex's rows wait in the full-text indexes' pending lists (GIN's fast update) until a vacuum
+   * merges them; until then every query reads the whole list (at 100,000 documents, 10 ms more per broad
+   * term). Merged here, so a fresh index answers at full speed without waiting for autovacuum.
+   */
+  private async flushPendingIndexEntries(): Promise<void> {
+    for (const index of ['documents_tsv_idx', 'documents_tsv_head_idx']) {
+      await sql`select gin_clean_pending_list(${`${this.schema}.${index}`}::regclass)`.execute(this.db);
+    }
   }
 
   async abortReindex(type: string, generation: string): Promise<void> {
