@@ -1,9 +1,11 @@
 // TechDocs: a generated 100-page MkDocs site built by `atrium docs build` and by `/usr/bin/mkdocs build`
-// side by side (same source, same extensions, each a fresh process, wall time), plus the builder alone
-// in-process; then the time to open a docs page in the reader (Chromium, the built portal).
+// side by side (same source, same extensions, each a fresh process, wall and CPU time): without the
+// page cache (every page rendered, as mkdocs does), with it for an unchanged source and after a
+// one-page edit; plus the builder alone in-process; then the time to open a docs page in the reader
+// (Chromium, the built portal).
 // Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, root, startPortal, writeConfig } from './lib.mjs';
@@ -62,10 +64,18 @@ function wall(cmd, args) {
 export async function buildBench() {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-docs-'));
   generateSite(join(dir, 'src'));
-  const ours = [], theirs = [], inProcess = [];
+  const cli = join(root, 'packages/cli/bin/atrium.mjs');
+  const build = (...extra) => wall(process.execPath, [cli, 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'ours'), ...extra]);
+  const cache = ['--cache', join(dir, 'cache')];
+  build(...cache); // fills the page cache
+  const ours = [], theirs = [], warm = [], edited = [], inProcess = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(wall(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'ours')]));
+    ours.push(build('--no-cache'));
     theirs.push(wall('/usr/bin/mkdocs', ['build', '-q', '-f', join(dir, 'src/mkdocs.yml'), '-d', join(dir, 'theirs')]));
+    warm.push(build(...cache));
+    // A commit that edits one page: that page is rendered, the 99 others come from the cache.
+    appendFileSync(join(dir, 'src/docs/reference/page-1.md'), `\nEdit ${i}: \`\`\`inline\`\`\` and a [link](../api/page-4.md).\n\n\`\`\`ts\nconst edit = ${i};\n\`\`\`\n`);
+    edited.push(build(...cache));
   }
   const { buildSite, readLocalSource } = await import(join(root, 'plugins/techdocs/dist/backend/index.js'));
   for (let i = 0; i < RUNS + 1; i++) {
@@ -79,11 +89,16 @@ export async function buildBench() {
     console.log(`  ${label}: wall median ${w.toFixed(0)} ms (runs: ${xs.map((x) => x.wall.toFixed(0)).join(', ')}), CPU median ${c.toFixed(0)} ms`);
     return { w, c };
   };
+  const ratio = (label, a, b) => console.log(`  => mkdocs / ${label}: ${(b.w / a.w).toFixed(2)}x by wall clock, ${(b.c / a.c).toFixed(2)}x by CPU time`);
   console.log(`100-page site (${pages} pages per mkdocs), each build a fresh process:`);
-  const a = show('atrium docs build', ours);
+  const a = show('atrium docs build --no-cache (every page rendered)', ours);
   const b = show('/usr/bin/mkdocs build', theirs);
-  console.log(`  => mkdocs / atrium: ${(b.w / a.w).toFixed(2)}x by wall clock, ${(b.c / a.c).toFixed(2)}x by CPU time`);
-  console.log(`  builder in-process (warm, as in the portal): median ${median(inProcess).toFixed(0)} ms`);
+  const c = show('atrium docs build, page cache, source unchanged', warm);
+  const d = show('atrium docs build, page cache, one page edited', edited);
+  ratio('atrium (no cache)', a, b);
+  ratio('atrium (unchanged)', c, b);
+  ratio('atrium (one page edited)', d, b);
+  console.log(`  builder in-process (warm process, no page cache, as in the portal for a new site): median ${median(inProcess).toFixed(0)} ms`);
   rmSync(dir, { recursive: true, force: true });
 }
 

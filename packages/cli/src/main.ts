@@ -25,6 +25,9 @@ Options for docs build / docs publish:
   --source DIR    The folder with mkdocs.yml (default: the current folder)
   --out DIR       build: where the site is written (default: ./site)
   --strict        build: exit 1 when there are warnings (broken links, missing nav pages...)
+  --cache DIR     build: keep rendered pages here so unchanged pages are not rendered again
+                  (default: $XDG_CACHE_HOME/atrium/docs or ~/.cache/atrium/docs)
+  --no-cache      build: render every page and keep nothing
   --url URL       publish: the portal's base URL
   --entity REF    publish: the entity the docs belong to, e.g. component:default/my-service
   --token TOKEN   publish: a token (or set ATRIUM_TOKEN, which keeps it out of process lists)
@@ -59,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
         entity: { type: 'string' },
         token: { type: 'string' },
         site: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
       },
     });
     if (values.version) {
@@ -80,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       const [sub, ...extra] = rest;
       if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
       const { docsBuildCommand, docsPublishCommand } = await import('./commands/docs.js');
-      if (sub === 'build') return await docsBuildCommand({ source: values.source, out: values.out, strict: values.strict });
+      if (sub === 'build') return await docsBuildCommand({ source: values.source, out: values.out, strict: values.strict, cache: values['no-cache'] ? false : values.cache });
       if (sub === 'publish') return await docsPublishCommand({ url: values.url, token: values.token, entity: values.entity, source: values.source, site: values.site });
       throw new UsageError(sub ? `unknown docs command "${sub}" (use "docs build" or "docs publish")` : 'docs needs a command: "docs build" or "docs publish"');
     }

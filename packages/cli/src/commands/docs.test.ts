@@ -31,13 +31,20 @@ describe('atrium docs', () => {
   });
 
   it('builds a static site folder and prints warnings as file:line', async () => {
-    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site'))).toBe(0);
+    const cache = ['--cache', join(dir, 'cache')];
+    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site'), ...cache)).toBe(0);
     expect(out).toContain('mkdocs.yml:4: warning: nav entry "missing.md" points at a page that does not exist in the docs folder');
     expect(out).toContain('docs/index.md:3: warning: broken link: "guide.md" is not a file in the docs folder');
     expect(out.at(-1)).toMatch(/^✔ 1 pages built into .*site in \d+ ms \(2 warnings\)$/);
     expect(await readFile(join(dir, 'site/index.html'), 'utf8')).toContain('<h1 id="cli-docs">CLI docs');
     expect(JSON.parse(await readFile(join(dir, 'site/techdocs_metadata.json'), 'utf8'))).toMatchObject({ site_name: 'CLI docs' });
-    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site'), '--strict')).toBe(1);
+    // The next build takes the unchanged page from the cache and still reports its warnings.
+    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site'), '--strict', ...cache)).toBe(1);
+    expect(out).toContain('docs/index.md:3: warning: broken link: "guide.md" is not a file in the docs folder');
+    expect(out.at(-1)).toMatch(/^✔ 1 pages built into .*site in \d+ ms, 1 unchanged pages from the cache \(2 warnings\)$/);
+    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site2'), '--no-cache')).toBe(0);
+    expect(out.at(-1)).toMatch(/^✔ 1 pages built into .*site2 in \d+ ms \(2 warnings\)$/);
+    expect(await readFile(join(dir, 'site2/index.html'), 'utf8')).toBe(await readFile(join(dir, 'site/index.html'), 'utf8'));
   });
 
   it('says clearly when the source has no mkdocs.yml', async () => {

@@ -1,19 +1,21 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildSite, DocsBuildError, readLocalSource } from '@atrium/plugin-techdocs/builder';
+import { buildSite, DocsBuildError, openDiskPageCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
 
 /**
  * `atrium docs build [--source DIR] [--out DIR]`: builds an MkDocs source (mkdocs.yml + docs/) into a
  * static site folder, natively (no Python). Warnings are printed as `file:line: message`; a broken
  * source exits 1 with the reason.
  */
-export async function docsBuildCommand(options: { source?: string; out?: string; strict?: boolean }): Promise<number> {
+export async function docsBuildCommand(options: { source?: string; out?: string; strict?: boolean; cache?: string | false }): Promise<number> {
   const source = resolve(options.source ?? '.');
   const out = resolve(options.out ?? 'site');
   if (out === source) throw new DocsBuildError('--out must not be the source folder itself: the site would overwrite the docs');
   await requireConfig(source);
   const started = Date.now();
-  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source) });
+  const cache = options.cache === false ? undefined : await openDiskPageCache(resolve(options.cache ?? defaultCacheDir()), source);
+  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), ...(cache && { cache }) });
   await rm(out, { recursive: true, force: true });
   for (const f of site.files) {
     const target = join(out, f.path);
@@ -21,7 +23,10 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
     await writeFile(target, f.content);
   }
   for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
-  console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
+  // A cache that cannot be written (read-only home in CI) costs the next build time, not this one.
+  await cache?.save().catch((e: Error) => console.log(`warning: could not save the page cache: ${e.message}`));
+  const kept = cache?.hits ? `, ${cache.hits} unchanged pages from the cache` : '';
+  console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${kept}${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
   return options.strict && site.warnings.length ? 1 : 0;
 }
 
@@ -68,6 +73,10 @@ export async function docsPublishCommand(options: { url?: string; token?: string
   const result = JSON.parse(text) as { buildId: string; files: number };
   console.log(`✔ published ${result.files} files for ${kind}:${namespace}/${name} (build ${result.buildId})`);
   return 0;
+}
+
+function defaultCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'atrium', 'docs');
 }
 
 // Fails before walking the folder, so a wrong --source (a home folder) is reported at once.

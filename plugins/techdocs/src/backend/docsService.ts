@@ -2,7 +2,7 @@ import { NotFoundError, NotModifiedError, type EventsService, type Logger, type 
 import type { Entity } from '@atrium/model';
 import type { CatalogClient } from '@atrium/plugin-catalog/common';
 import { TECHDOCS_SITE_BUILT_TOPIC, type SiteStatus } from '@atrium/plugin-techdocs/common';
-import { buildSite, type BuiltFile } from './builder/index.js';
+import { buildSite, MemoryPageCache, type BuiltFile } from './builder/index.js';
 import type { TechDocsSettings } from './config.js';
 import { resolveDocsSource } from './docsSource.js';
 import { LruCache } from './fileCache.js';
@@ -30,6 +30,8 @@ export class DocsService {
   private readonly current = new Map<string, { buildId: string | undefined; at: number }>();
   private readonly fileMaps = new LruCache<string, Map<string, StoredFile>>(200);
   private readonly blobs = new LruCache<string, Buffer>(64 * 1024 * 1024, (b) => b.length);
+  /** Rendered pages by source, so a rebuild after a commit renders only the pages it changed. */
+  private readonly pageCache = new MemoryPageCache(32 * 1024 * 1024);
 
   constructor(private readonly deps: {
     store: SiteStore; urlReader: UrlReaderService; catalog: CatalogClient; events: EventsService; logger: Logger; settings: TechDocsSettings;
@@ -121,6 +123,7 @@ export class DocsService {
       log(`Building ${files.length} source files${source.isGit ? ` at commit ${tree.etag.slice(0, 12)}` : ''}`);
       const site = await buildSite(files, {
         etag: tree.etag, ...(source.isGit && { commit: tree.etag }), repoUrl: source.repoUrl, editUri: source.editUri, onProgress: log,
+        cache: this.pageCache,
       });
       for (const w of site.warnings) log(`Warning: ${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}`);
       const saved = await store.saveBuild({

@@ -5,9 +5,10 @@ import { editUrlFor } from './editUrl.js';
 import { DocsBuildError } from './errors.js';
 import { configWarnings, contentTypeFor } from './extensions.js';
 import { fenceLanguages, prepareHighlighter, resolveLanguage } from './highlight.js';
-import { createMarkdown, renderMarkdown } from './markdown.js';
+import type { RenderedPage } from './markdown.js';
 import { CONFIG_FILE_NAMES, parseMkDocsConfig } from './mkdocsConfig.js';
 import { derivedNav, explicitNav, flattenNav, nameToTitle, type NavPage } from './nav.js';
+import { pageKey, siteKey, type CachedPage, type PageCache } from './pageCache.js';
 import { isIndexPage, normalizeRelative, pageOutputFile, pageUrl } from './paths.js';
 import { pageSearchEntries, searchIndex } from './searchIndex.js';
 import { STANDALONE_CSS, STANDALONE_CSS_FILE, standalonePage } from './template.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   editUri?: string | ((docsDir: string) => string);
   now?: () => number;
   onProgress?: (message: string) => void;
+  /** Rendered pages from earlier builds: pages whose source (and the site's file list) did not change are not rendered again. */
+  cache?: PageCache;
 }
 
 export interface BuiltFile {
@@ -97,16 +100,38 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
   for (const lang of new Set(langs)) {
     if (!resolveLanguage(lang)) warnings.push({ message: `code language "${lang}" has no highlighting grammar: its blocks are shown as plain text` });
   }
-  const highlighter = await prepareHighlighter(langs);
-  const md = createMarkdown(() => highlighter);
-  progress(`Rendering ${pageUrls.size} pages`);
 
-  const rendered = new Map<string, ReturnType<typeof renderMarkdown>>();
+  // Pages the cache has are not rendered; Markdown and the highlighter are loaded only for the others.
+  const cache = options.cache;
+  const cacheSite = cache ? siteKey(files, pageUrls) : '';
+  const keys = new Map<string, string>();
+  const rendered = new Map<string, CachedPage>();
   for (const [p, url] of pageUrls) {
-    const file = docsPrefix + p;
-    const warn = (message: string, line?: number) => warnings.push({ file, ...(line && { line }), message });
-    rendered.set(p, renderMarkdown(md, texts.get(p)!, { source: p, url, files, pageUrls, warn }));
+    if (!cache) break;
+    const key = pageKey(cacheSite, p, url, texts.get(p)!);
+    keys.set(p, key);
+    const hit = cache.get(key);
+    if (hit) rendered.set(p, hit);
   }
+  const toRender = [...pageUrls.keys()].filter((p) => !rendered.has(p));
+  if (toRender.length) {
+    const [{ createMarkdown, renderMarkdown }, highlighter] = await Promise.all([
+      import('./markdown.js'),
+      prepareHighlighter(toRender.flatMap((p) => fenceLanguages(texts.get(p)!)).filter((l) => l !== 'mermaid')),
+    ]);
+    const md = createMarkdown(() => highlighter);
+    progress(`Rendering ${toRender.length} pages${rendered.size ? ` (${rendered.size} unchanged pages kept)` : ''}`);
+    for (const p of toRender) {
+      const pageWarnings: CachedPage['warnings'] = [];
+      const warn = (message: string, line?: number) => pageWarnings.push({ message, ...(line && { line }) });
+      const page: RenderedPage = renderMarkdown(md, texts.get(p)!, { source: p, url: pageUrls.get(p)!, files, pageUrls, warn });
+      const entry: CachedPage = { html: page.html, ...(page.title !== undefined && { title: page.title }), headings: page.headings, toc: page.toc, warnings: pageWarnings };
+      rendered.set(p, entry);
+      if (cache) cache.set(keys.get(p)!, entry);
+    }
+  } else progress(`All ${pageUrls.size} pages are unchanged since the last build`);
+  // Warnings in page order, whether a page was rendered now or before.
+  for (const p of pageUrls.keys()) for (const w of rendered.get(p)!.warnings) warnings.push({ file: docsPrefix + p, ...w });
 
   const navPages = new Map<string, NavPage>();
   for (const [p, url] of pageUrls) navPages.set(p, { source: p, url, title: rendered.get(p)!.title ?? fallbackTitle(p) });

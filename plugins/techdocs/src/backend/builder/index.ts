@@ -3,3 +3,4 @@ export { DocsBuildError } from './errors.js';
 export { contentTypeFor } from './extensions.js';
 export { readLocalSource } from './localSource.js';
 export { sanitizePublishedHtml } from './sanitize.js';
+export { MemoryPageCache, openDiskPageCache, type CachedPage, type PageCache } from './pageCache.js';

@@ -1,4 +1,11 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
+
+// sanitize-html (with postcss) is loaded when first used: a build whose pages all come from the page
+// cache, and `atrium docs build --help`, never need it.
+let library: typeof sanitizeHtml | undefined;
+const sanitize = (html: string, options: sanitizeHtml.IOptions): string =>
+  (library ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml)(html, options);
 
 /**
  * The HTML a docs page may contain once rendered. Raw HTML in Markdown is allowed (MkDocs allows it)
@@ -41,7 +48,7 @@ const options: sanitizeHtml.IOptions = {
 };
 
 export function sanitizePageHtml(html: string): string {
-  return sanitizeHtml(html, options);
+  return sanitize(html, options);
 }
 
 const DANGEROUS = /<\s*(script|iframe|object|embed|form|style|link|meta|base)\b|\son[a-z]+\s*=|javascript:/i;
@@ -68,5 +75,5 @@ const publishedOptions: sanitizeHtml.IOptions = {
  * included, so only colours survive as styles. Whoever holds a token cannot publish a script.
  */
 export function sanitizePublishedHtml(html: string): string {
-  return sanitizeHtml(html, publishedOptions);
+  return sanitize(html, publishedOptions);
 }
