@@ -21,16 +21,16 @@ interface HitRow {
   type: string;
   document: SearchDocument;
   rank: number;
-  total: string;
   matches: string;
+  ranked: string;
   fetched: string;
   hl_title: string | null;
   hl_text: string | null;
 }
 
 /** Highlights come from this much text around the first likely match (see headlineWindow). */
-const HEADLINE_WINDOW_CHARS = 1_200;
-const HEADLINE_LEAD_CHARS = 300;
+const HEADLINE_WINDOW_CHARS = 700;
+const HEADLINE_LEAD_CHARS = 200;
 /** Word starts that place the highlight window: long enough to be specific, short enough to catch other forms. */
 const LOCATOR_CHARS = 5;
 /** A window cut mid-word drops that word's tail. */
@@ -68,21 +68,28 @@ export class SearchEngine {
     const live = sql`d.generation = any(${liveGenerations})`;
     const from = sql`${this.table('documents')} d cross join q`;
     const documents = this.table('documents');
-    // Candidates come ranked; only the page's rows are read again, for their document and highlights.
+    const wanted = offset + query.pageLimit + 1;
+    const candidates = browsing
+      // Browsing: in title order straight from the index, only as far as this page.
+      ? { ctes: sql`fts as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where false),
+          cand as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where ${live} and ${inTypes} and ${filters}
+            order by lower(d.title), d.location limit ${wanted})`, matches: sql<number>`0` }
+      : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, wanted);
+    // Candidates come ranked; only the page's rows are read again, for their document and highlights. Past
+    // the ranked rows, the full-text leg's unranked rest follows in title order.
     const { rows } = await sql<HitRow>`
       with q as (${termCte(tsquery)}),
-      ${browsing
-        // Browsing: in title order straight from the index, only as far as this page.
-        ? sql`cand as (select d.type, d.generation, d.location, d.title, 0 as rank, true as counted from ${from} where ${live} and ${inTypes} and ${filters}
-            order by lower(d.title), d.location limit ${offset + query.pageLimit + 1})`
-        : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, offset + query.pageLimit + 1)},
-      hits as (
-        select c.type, c.generation, c.location, c.title, c.rank, count(*) over () as total, sum(c.counted::int) over () as matches
-        from (select type, generation, location, min(title) as title, max(rank) as rank, bool_or(counted) as counted from cand group by 1, 2, 3) c
-        order by c.rank desc, lower(c.title), c.location
-        limit ${query.pageLimit + 1} offset ${offset}
-      )
-      select h.type, d.document, h.rank, h.title, h.total, h.matches, (select count(*) from hits) as fetched,
+      ${candidates.ctes},
+      ranked as (select type, generation, location, min(title) as title, max(rank) as rank from cand group by 1, 2, 3),
+      pool as (
+        select * from ranked
+        union all
+        select f.type, f.generation, f.location, f.title, f.rank from fts f
+        where f.rank = -1 and ${wanted} > (select count(*) from ranked)
+          and not exists (select 1 from ranked r where r.type = f.type and r.generation = f.generation and r.location = f.location)
+      ),
+      hits as (select * from pool order by rank desc, lower(title), location limit ${query.pageLimit + 1} offset ${offset})
+      select h.type, d.document, h.rank, h.title, ${candidates.matches} as matches, (select count(*) from ranked) as ranked, (select count(*) from hits) as fetched,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
         ${highlight ? sql`ts_headline('english', ${this.headlineWindow(locator)}, q.tsq,
           ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
@@ -93,10 +100,11 @@ export class SearchEngine {
       limit ${query.pageLimit}`.execute(this.db);
 
     const page = rows;
-    // Past the last page the window count is gone with the rows; a separate count says how many there are.
     // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
+    // Past the last page no row carries the counts; a separate count says how many there are.
+    const first = rows[0];
     const total = browsing ? await this.count(query, tsquery, browsing)
-      : rows[0] ? Math.max(Number(rows[0].total), Number(rows[0].matches) >= MATCH_LIMIT ? COUNT_CAP : 0)
+      : first ? Math.max(Number(first.ranked), Number(first.matches) >= MATCH_LIMIT ? COUNT_CAP : Number(first.matches))
       : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
     return {
       results: page.map((r, i) => ({

@@ -32,7 +32,7 @@ export function termCte(tsquery: string | undefined): RawBuilder<unknown> {
  * Leg sizes. The full-text leg reads up to MATCH_LIMIT matches (where counting stops: "more than 1,000
  * results") but ranks only the first RANK_LIMIT of them; the rest follow unranked, in title order.
  */
-const RANK_LIMIT = 300;
+const RANK_LIMIT = 200;
 /** Each leg's cap for a one- or two-letter word. */
 const SHORT_PREFIX_LIMIT = 200;
 const HEAD_LIMIT = 300;
@@ -47,19 +47,19 @@ export const MATCH_LIMIT = 1_000;
  * `component-*`); and exact titles. Each leg uses one index and checks the full query itself, so the
  * union needs no second look at the documents. A narrow term's legs hold all its matches.
  *
- * Defines the CTEs `fts` (the full-text leg) and `cand` (every leg: type, generation, location, title,
- * rank, counted — `counted` marks the full-text leg's rows, which hold every match unless there were
- * MATCH_LIMIT). Reads the CTE `q`; `from` is the documents as `d` with `q`, `where` limits them to the
+ * Defines the CTEs `fts` (the full-text leg: type, generation, location, title, rank; rank -1 past
+ * RANK_LIMIT) and `cand` (the ranked rows of every leg, a location possibly more than once), and says how
+ * to count the matches once the caller has grouped `cand` into `ranked` (MATCH_LIMIT: more). Reads the CTE `q`; `from` is the documents as `d` with `q`, `where` limits them to the
  * live generations (`liveGenerations`, an array) and the filters; `wanted` is how many rows the page needs.
  */
-export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder<unknown>, where: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, wanted: number): RawBuilder<unknown> {
+export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder<unknown>, where: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, wanted: number): { ctes: RawBuilder<unknown>; matches: RawBuilder<number> } {
   const rank = rankExpression(term);
   const cols = sql`d.type, d.generation, d.location, d.title, ${rank} as rank`;
   const short = shortPrefix(term);
   if (short) {
     // Names and titles starting with it (B-tree, in order), and the word itself.
     const like = `${short}%`;
-    return sql`fts as (select 1 as n where false),
+    const ctes = sql`fts as (select ''::text as type, 0::bigint as generation, ''::text as location, ''::text as title, 0::float8 as rank where false),
       cand as (
         (select ${cols}, true as counted from ${from} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
           where name_key collate "C" like ${like} and generation = any(${liveGenerations})
@@ -69,9 +69,10 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
           order by lower(d.title) collate "C" limit ${SHORT_PREFIX_LIMIT})
         union all (select ${cols}, true from ${from} where ${where} and d.tsv @@ to_tsquery('english', ${`'${short}'`}) limit ${SHORT_PREFIX_LIMIT})
       )`;
+    return { ctes, matches: sql<number>`(select count(*) from ranked)` };
   }
   const legs = [
-    sql`select type, generation, location, title, rank, true as counted from fts`,
+    sql`select type, generation, location, title, rank, true as counted from fts where rank <> -1`,
     // The strong parts match only if the whole does, except for words the query excludes.
     sql`(select ${cols}, false from ${from} where ${where} and d.tsv_head @@ q.tsq
       ${term.clauses.some((c) => c.kind === 'not') ? sql`and d.tsv @@ q.tsq` : sql``}
@@ -87,8 +88,8 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       where ${where} and d.tsv @@ q.tsq limit 50)`);
     legs.push(sql`(select ${cols}, false from ${from} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
   }
-  // Rows past RANK_LIMIT keep their place in the count and in paging, below every ranked row.
-  return sql`fts as (
+  // Rows past RANK_LIMIT stay in `fts` for the count, and for paging past the ranked rows (see SearchEngine).
+  const ctes = sql`fts as (
       select d.type, d.generation, d.location, d.title,
         case when d.n <= ${RANK_LIMIT} then ${rank} else -1 end as rank,
         d.n <= ${RANK_LIMIT} and d.tsv_head @@ q.tsq as strong
@@ -96,6 +97,8 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
         from ${from} where ${where} and d.tsv @@ q.tsq limit ${MATCH_LIMIT}) d cross join q
     ),
     cand as (${sql.join(legs, sql` union all `)})`;
+  // Every leg's rows match the whole query, so unless it was capped the full-text leg holds them all.
+  return { ctes, matches: sql<number>`(select count(*) from fts)` };
 }
 
 /**
