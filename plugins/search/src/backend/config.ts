@@ -13,6 +13,8 @@ export const searchConfigSchema = z.looseObject({
   search: z.looseObject({
     /** Longest accepted search term (Backstage's default: 100). */
     maxTermLength: z.number().int().min(1).max(1_000).optional(),
+    /** Below this many indexed documents every match is ranked in one simple query (default 5,000; 0: never). */
+    smallIndexDocuments: z.number().int().min(0).optional(),
     collators: z.looseObject({
       catalog: z.object({ schedule: scheduleSchema.optional() }).strict().optional(),
       techdocs: z.object({ schedule: scheduleSchema.optional(), parallelism: z.number().int().min(1).max(20).optional() }).strict().optional(),

@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
-import { candidateCtes, MATCH_LIMIT, matchCondition, termCte } from './matchSql.js';
+import { candidateCtes, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import type { SearchTables } from './SearchIndex.js';
@@ -39,6 +39,9 @@ const FACET_VALUES = 50;
 /** Counts stop here: "1,000+" is as useful as an exact figure, and counting 50,000 matches costs 100 ms. */
 export const COUNT_CAP = 1_000;
 const CORRECTION_TTL_MS = 60_000;
+/** Documents (of every type and generation) below which the index counts as small; see the constructor. */
+const SMALL_INDEX = 5_000;
+const SIZE_CHECK_MS = 30_000;
 const CORRECTION_CACHE_SIZE = 10_000;
 /** Facets count at most this many matching documents (a sample for very broad queries). */
 const FACET_SAMPLE = 10_000;
@@ -50,7 +53,14 @@ export class SearchEngine {
   private readonly postTag: string;
   private readonly correctionCache = new Map<string, { words: string[]; until: number }>();
 
-  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string) {
+  private sizeCheck = { small: false, until: 0 };
+
+  /**
+   * `smallIndex`: below this many documents every match is ranked in one scan, a query simple enough
+   * that parsing and planning it (most of a query's cost on a small index, 2–3× more on the embedded
+   * database) stay cheap. Above it, the capped legs of candidateCtes.
+   */
+  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string, private readonly options: { smallIndex?: number } = {}) {
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
@@ -69,27 +79,42 @@ export class SearchEngine {
     const from = sql`${this.table('documents')} d cross join q`;
     const documents = this.table('documents');
     const wanted = offset + query.pageLimit + 1;
-    const candidates = browsing
-      // Browsing: in title order straight from the index, only as far as this page.
-      ? { ctes: sql`fts as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where false),
-          cand as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where ${live} and ${inTypes} and ${filters}
-            order by lower(d.title), d.location limit ${wanted})`, matches: sql<number>`0` }
-      : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, wanted);
-    // Candidates come ranked; only the page's rows are read again, for their document and highlights. Past
-    // the ranked rows, the full-text leg's unranked rest follows in title order.
+    const small = await this.isSmall();
+    const order = sql`order by rank desc, lower(title), location`;
+    let steps: RawBuilder<unknown>;
+    let counts: { matches: RawBuilder<unknown>; ranked: RawBuilder<unknown> };
+    if (small) {
+      // Every match, ranked; the count comes with them.
+      steps = sql`hits as (
+        select * from (select d.type, d.generation, d.location, d.title, ${browsing ? sql`0::float8` : rankExpression(term)} as rank, count(*) over () as total
+          from ${from} where ${live} and ${inTypes} and ${filters} and ${browsing ? sql`true` : matchCondition()}) m
+        ${order} limit ${query.pageLimit + 1} offset ${offset})`;
+      counts = { matches: sql`h.total`, ranked: sql`h.total` };
+    } else {
+      const candidates = browsing
+        // Browsing: in title order straight from the index, only as far as this page.
+        ? { ctes: sql`fts as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where false),
+            cand as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where ${live} and ${inTypes} and ${filters}
+              order by lower(d.title), d.location limit ${wanted})`, matches: sql<number>`0` }
+        : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, wanted);
+      // Past the ranked rows, the full-text leg's unranked rest follows in title order.
+      steps = sql`${candidates.ctes},
+        ranked as (select type, generation, location, min(title) as title, max(rank) as rank from cand group by 1, 2, 3),
+        pool as (
+          select * from ranked
+          union all
+          select f.type, f.generation, f.location, f.title, f.rank from fts f
+          where f.rank = -1 and ${wanted} > (select count(*) from ranked)
+            and not exists (select 1 from ranked r where r.type = f.type and r.generation = f.generation and r.location = f.location)
+        ),
+        hits as (select * from pool ${order} limit ${query.pageLimit + 1} offset ${offset})`;
+      counts = { matches: candidates.matches, ranked: sql`(select count(*) from ranked)` };
+    }
+    // Candidates come ranked; only the page's rows are read again, for their document and highlights.
     const { rows } = await sql<HitRow>`
       with q as (${termCte(tsquery)}),
-      ${candidates.ctes},
-      ranked as (select type, generation, location, min(title) as title, max(rank) as rank from cand group by 1, 2, 3),
-      pool as (
-        select * from ranked
-        union all
-        select f.type, f.generation, f.location, f.title, f.rank from fts f
-        where f.rank = -1 and ${wanted} > (select count(*) from ranked)
-          and not exists (select 1 from ranked r where r.type = f.type and r.generation = f.generation and r.location = f.location)
-      ),
-      hits as (select * from pool order by rank desc, lower(title), location limit ${query.pageLimit + 1} offset ${offset})
-      select h.type, d.document, h.rank, h.title, ${candidates.matches} as matches, (select count(*) from ranked) as ranked, (select count(*) from hits) as fetched,
+      ${steps}
+      select h.type, d.document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
         ${highlight ? sql`ts_headline('english', ${this.headlineWindow(locator)}, q.tsq,
           ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
@@ -103,7 +128,8 @@ export class SearchEngine {
     // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
     // Past the last page no row carries the counts; a separate count says how many there are.
     const first = rows[0];
-    const total = browsing ? await this.count(query, tsquery, browsing)
+    const total = small ? (first ? Number(first.matches) : offset > 0 ? await this.count(query, tsquery, browsing) : 0)
+      : browsing ? await this.count(query, tsquery, browsing)
       : first ? Math.max(Number(first.ranked), Number(first.matches) >= MATCH_LIMIT ? COUNT_CAP : Number(first.matches))
       : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
     return {
@@ -205,6 +231,16 @@ export class SearchEngine {
         then regexp_replace(substr(${text}, at - ${HEADLINE_LEAD_CHARS}, ${HEADLINE_WINDOW_CHARS}), ${PARTIAL_FIRST_WORD}, '')
         else left(${text}, ${HEADLINE_WINDOW_CHARS}) end
       from (select regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') as at) p)`;
+  }
+
+  /** Whether the index is small (see the constructor), looked at again every half minute. */
+  private async isSmall(): Promise<boolean> {
+    const limit = this.options.smallIndex ?? SMALL_INDEX;
+    if (limit <= 0) return false;
+    if (Date.now() < this.sizeCheck.until) return this.sizeCheck.small;
+    const { rows } = await sql<{ n: string }>`select count(*) as n from (select 1 from ${this.table('documents')} limit ${limit}) x`.execute(this.db);
+    this.sizeCheck = { small: Number(rows[0]?.n ?? 0) < limit, until: Date.now() + SIZE_CHECK_MS };
+    return this.sizeCheck.small;
   }
 
   private table(name: 'documents' | 'index_state') {

@@ -7,11 +7,16 @@ import { catalogCorpus, docsCorpus } from '../testCorpus.js';
 const names = (r: SearchResultSet) => r.results.map((x) => String(x.type === 'techdocs' ? x.document.title : x.document.name));
 const locations = (r: SearchResultSet) => r.results.map((x) => x.document.location);
 
-describe.each(TEST_DATABASE_CLIENTS)('search relevance on %s', (client) => {
+// Both query plans: the one-scan plan of a small index (this corpus), and the capped legs of a large one.
+const PLANS = [{ plan: 'small index', smallIndexDocuments: undefined }, { plan: 'capped legs', smallIndexDocuments: 0 }];
+const CASES = TEST_DATABASE_CLIENTS.flatMap((client) => PLANS.map((p) => ({ client, ...p })));
+
+describe.each(CASES)('search relevance on $client, $plan', ({ client, smallIndexDocuments }) => {
   let t: SearchTestBackend;
   beforeAll(async () => {
     t = await startSearchTestBackend({
       client,
+      ...(smallIndexDocuments !== undefined && { config: { search: { smallIndexDocuments } } }),
       corpora: [
         { type: 'software-catalog', documents: () => catalogCorpus },
         { type: 'techdocs', documents: () => docsCorpus, textWeight: 'body' },
@@ -39,6 +44,13 @@ describe.each(TEST_DATABASE_CLIENTS)('search relevance on %s', (client) => {
   it('matches the word being typed as a prefix', async () => {
     expect(names(await t.search({ term: 'playl' }))[0]).toBe('playlist-service');
     expect(names(await t.search({ term: 'bitr' }))).toEqual(expect.arrayContaining(['playback-service', 'Bitrates']));
+  });
+
+  it('matches a word of one or two letters being typed against the starts of names first', async () => {
+    expect(names(await t.search({ term: 'p' }))[0]).toMatch(/^p/);
+    const pl = await t.search({ term: 'pl' });
+    expect(names(pl)[0]).toMatch(/^pl/);
+    expect(names(pl)).toEqual(expect.arrayContaining(['playback-service', 'playlist-service']));
   });
 
   it('ranks title above description above body text', async () => {
@@ -77,6 +89,15 @@ describe.each(TEST_DATABASE_CLIENTS)('search relevance on %s', (client) => {
     expect(splitHighlight(fields.text!, preTag, postTag)).toContainEqual({ text: 'audio', match: true });
     const title = (await t.search({ term: 'runbook' })).results[0]!.highlight!;
     expect(splitHighlight(title.fields.title!, title.preTag, title.postTag)).toEqual([{ text: 'Runbook', match: true }]);
+  });
+
+  it('highlights a match deep inside a long page', async () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(400);
+    await t.writers.get('techdocs')!.upsert([{ title: 'Long page', text: `${filler}the zanzibar gateway ${filler}`, location: '/docs/default/component/long/' }]);
+    const r = await t.search({ term: 'zanzibar' });
+    const { preTag, postTag, fields } = r.results[0]!.highlight!;
+    expect(splitHighlight(fields.text!, preTag, postTag)).toContainEqual({ text: 'zanzibar', match: true });
+    await t.writers.get('techdocs')!.remove(['/docs/default/component/long/']);
   });
 
   it('pages with cursors and counts every result', async () => {

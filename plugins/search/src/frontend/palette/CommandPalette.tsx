@@ -1,7 +1,6 @@
 import '@mantine/spotlight/styles.css';
 import './palette.css';
 import { Group, Kbd, Loader, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,9 +11,6 @@ import { groupResults } from './paletteResults';
 import { paletteActions, paletteStore, selectFirstAction } from './paletteStore';
 import { readRecentSearches, rememberSearch } from './recentSearches';
 
-/** Typing pauses this long before a request: fast enough to feel instant, slow enough not to query every letter. */
-const DEBOUNCE_MS = 25;
-
 /**
  * Ctrl/Cmd+K: instant search over entities, templates and docs, and over the portal's pages and actions.
  * A Mantine Spotlight (a modal: focus stays inside, Escape closes, arrows move, Enter opens).
@@ -22,8 +18,13 @@ const DEBOUNCE_MS = 25;
 export default function CommandPalette() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
-  const [term] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
+  // No debounce: what is typed goes out at once unless a request is still running; then only the latest
+  // text waits for it, so fast typing costs one request at a time and a pause never waits for a timer.
+  const typed = query.trim();
+  const [term, setTerm] = useState(typed);
   const results = useSearchResults({ term, pageLimit: 15 }, { enabled: term.length > 0 });
+  const busy = results.isFetching;
+  useEffect(() => { if (!busy && typed !== term) setTerm(typed); }, [busy, typed, term]);
   const commands = usePaletteCommands();
   const [recent, setRecent] = useState(readRecentSearches);
   // Opened by the header's trigger before this module loaded.
