@@ -24,7 +24,10 @@ export interface SearchCollator {
   /** Every document of the type, in batches; a full reindex writes them into a new generation. */
   collate(signal: AbortSignal): AsyncIterable<SearchDocument[]>;
   textWeight?: TextWeight;
-  /** How often a full reindex runs (default every 10 minutes, first after 3 seconds). */
+  /**
+   * How often a full reindex runs (default every 10 minutes). Without an `initialDelay`, the first one
+   * after start-up waits until the type's incremental writes have paused for 5 seconds (at most 2 minutes).
+   */
   schedule?: { frequency?: TaskDefinition['frequency']; timeout?: HumanDuration; initialDelay?: HumanDuration };
   /** Called once at start-up with a writer for this type: subscribe to change events here. */
   subscribe?(writer: SearchIndexWriter): void | Promise<void>;

@@ -4,7 +4,7 @@ import { defaultMaxTermLength, searchConfigSchema } from './config.js';
 import { searchMigrations } from './database/migrations.js';
 import { SearchEngine } from './engine/SearchEngine.js';
 import { SearchIndex, type SearchTables } from './engine/SearchIndex.js';
-import { searchIndexRegistryExtensionPoint, type SearchCollator } from './extensionPoint.js';
+import { searchIndexRegistryExtensionPoint, type SearchCollator, type SearchIndexWriter } from './extensionPoint.js';
 import { reindexType } from './reindex.js';
 import { createSearchRoutes } from './service/routes.js';
 
@@ -51,7 +51,12 @@ export const searchPlugin = createBackendPlugin({
           maxTermLength: config.getOptionalNumber('search.maxTermLength') ?? defaultMaxTermLength,
         }));
 
+        const writes = new WriteActivity();
         for (const collator of collators.values()) {
+          // Without a configured delay, the first reindex of this process waits until the type's incremental
+          // writes pause: at start-up the catalog ingests (and announces) everything, so its entities arrive
+          // through the change events anyway, and a reindex meanwhile would only compete with the ingestion.
+          let settle = collator.schedule?.initialDelay === undefined;
           // Global: one instance rebuilds a type at a time; the others keep serving the live generation.
           await scheduler.schedule({
             id: `reindex-${collator.type}`,
@@ -59,13 +64,47 @@ export const searchPlugin = createBackendPlugin({
             frequency: collator.schedule?.frequency ?? { minutes: 10 },
             timeout: collator.schedule?.timeout ?? { minutes: 15 },
             initialDelay: collator.schedule?.initialDelay ?? { seconds: 3 },
-            fn: async (signal) => void (await reindexType(index, collator, logger.child({ type: collator.type }), signal)),
+            fn: async (signal) => {
+              if (settle) await writes.quiet(collator.type, signal);
+              settle = false;
+              await reindexType(index, collator, logger.child({ type: collator.type }), signal);
+            },
           });
         }
         lifecycle.addStartupHook(async () => {
-          for (const collator of collators.values()) await collator.subscribe?.(index.writerFor(collator.type));
+          for (const collator of collators.values()) await collator.subscribe?.(writes.track(collator.type, index.writerFor(collator.type)));
         });
       },
     });
   },
 });
+
+/** Incremental writes count as paused after this long without one. */
+const QUIET_MS = 5_000;
+/** A start-up reindex waits for a pause at most this long. */
+const MAX_SETTLE_MS = 120_000;
+
+/** When each type was last written incrementally, so a start-up reindex can wait for a pause. */
+class WriteActivity {
+  private readonly since = Date.now();
+  private readonly last = new Map<string, number>();
+
+  track(type: string, writer: SearchIndexWriter): SearchIndexWriter {
+    const mark = () => void this.last.set(type, Date.now());
+    return {
+      upsert: async (documents) => { mark(); await writer.upsert(documents); },
+      remove: async (locations) => { mark(); await writer.remove(locations); },
+      replaceEntity: async (entityRef, documents) => { mark(); await writer.replaceEntity(entityRef, documents); },
+    };
+  }
+
+  /** Resolves once `type` saw no incremental write (nor the process start) for QUIET_MS, or after MAX_SETTLE_MS. */
+  async quiet(type: string, signal: AbortSignal): Promise<void> {
+    const deadline = Date.now() + MAX_SETTLE_MS;
+    for (;;) {
+      const wait = (this.last.get(type) ?? this.since) + QUIET_MS - Date.now();
+      if (wait <= 0 || Date.now() >= deadline || signal.aborted) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DATABASE_CLIENTS } from '@atrium/backend/testing';
-import type { SearchDocument } from '@atrium/plugin-search/common';
+import { TEST_DATABASE_CLIENTS, waitFor } from '@atrium/backend/testing';
+import type { SearchDocument, SearchTypesResponse } from '@atrium/plugin-search/common';
 import { startSearchTestBackend, type SearchTestBackend } from './searchTestBackend.js';
 import { entityDoc } from './testCorpus.js';
 
@@ -68,4 +68,29 @@ describe.each(TEST_DATABASE_CLIENTS)('full reindex on %s', (client) => {
     expect((await t.search({ term: '' })).numberOfResults).toBe(19);
     expect((await t.search({ term: 'four' })).numberOfResults).toBe(17);
   });
+});
+
+describe('the start-up reindex', () => {
+  it('waits until incremental writes pause, so it does not compete with the catalog\'s first ingestion', async () => {
+    const t = await startSearchTestBackend({
+      client: 'pglite',
+      corpora: [{ type: 'software-catalog', documents: () => [entityDoc('from-reindex')], schedule: { frequency: { hours: 24 } } }],
+    });
+    try {
+      const writer = t.writers.get('software-catalog')!;
+      const lastIndexedAt = async () => (await (await t.fetch('/api/search/types')).json() as SearchTypesResponse).types[0]!.lastIndexedAt;
+      // Writes every second for 6 seconds: the default 3-second delay passes, the reindex keeps waiting.
+      for (let i = 0; i < 6; i++) {
+        await writer.upsert([entityDoc(`from-events-${i}`)]);
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      expect(await lastIndexedAt()).toBeNull();
+      expect((await t.search({ term: 'from-events-5' })).results[0]?.document.name).toBe('from-events-5');
+      // Five quiet seconds later it runs.
+      await waitFor(async () => (await lastIndexedAt()) ?? undefined, { timeoutMs: 15_000 });
+      expect((await t.search({ term: 'from-reindex' })).results[0]?.document.name).toBe('from-reindex');
+    } finally {
+      await t.stop();
+    }
+  }, 30_000);
 });

@@ -25,6 +25,8 @@ export interface FixedCorpus {
   /** Called once per batch yielded, before the next one: lets a test act in the middle of a reindex. */
   onBatch?: (index: number) => Promise<void>;
   batchSize?: number;
+  /** The collator's schedule (default: daily, the first run at once). */
+  schedule?: SearchCollator['schedule'];
 }
 
 export async function startSearchTestBackend(options: { client: TestDatabaseClient; corpora: FixedCorpus[]; features?: Parameters<typeof startTestBackend>[0]['features']; config?: Parameters<typeof startTestBackend>[0]['config'] }): Promise<SearchTestBackend> {
@@ -42,7 +44,7 @@ export async function startSearchTestBackend(options: { client: TestDatabaseClie
             registry.addCollator({
               type: corpus.type,
               textWeight: corpus.textWeight,
-              schedule: { frequency: { hours: 24 }, initialDelay: 0 },
+              schedule: corpus.schedule ?? { frequency: { hours: 24 }, initialDelay: 0 },
               async *collate() {
                 const all = await corpus.documents();
                 const size = corpus.batchSize ?? 500;
