@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { readFast } from './fastYaml.js';
 import {
   DEFAULT_MAX_DESCRIPTOR_BYTES,
   type DescriptorError,
@@ -38,7 +39,58 @@ export function parseDescriptor(text: string, sourceUrl: string, options: ParseD
   if (size > maxBytes) {
     return { documents: [], errors: [sizeError(sourceUrl, size, maxBytes)] };
   }
+  return parseFast(text, sourceUrl) ?? parseFull(text, sourceUrl);
+}
 
+/** The fast path (see fastYaml.ts): the same documents and positions, for files without anything unusual. */
+export function parseFast(text: string, sourceUrl: string): ParseDescriptorResult | undefined {
+  const fast = readFast(text);
+  if (!fast) return undefined;
+  const position = linePositions(text);
+  const documents: ParsedDocument[] = [];
+  const errors: DescriptorError[] = [];
+  for (const doc of fast) {
+    if (doc.value === null || doc.value === undefined) continue;
+    const start = position(Math.max(0, doc.start));
+    if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+      errors.push({ url: sourceUrl, ...start, message: rootTypeMessage(doc.value), code: 'ATRIUM_ERR_INPUT' });
+      continue;
+    }
+    documents.push({
+      value: doc.value as Record<string, unknown>,
+      position: { url: sourceUrl, ...start },
+      locate: (path) => {
+        const offset = doc.offsetOf(path);
+        return offset === undefined || offset < 0 ? undefined : position(offset);
+      },
+    });
+  }
+  return { documents, errors };
+}
+
+/** 1-based line and column of an offset, like yaml's LineCounter. */
+function linePositions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+function rootTypeMessage(value: unknown): string {
+  const got = Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `Expected an object at the root of the document, got ${got}`;
+}
+
+/** The full parser: exact error messages and positions, aliases with their limits, tags, directives. */
+export function parseFull(text: string, sourceUrl: string): ParseDescriptorResult {
   const lineCounter = new LineCounter();
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -69,8 +121,7 @@ export function parseDescriptor(text: string, sourceUrl: string, options: ParseD
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      const got = Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-      errors.push({ url: sourceUrl, ...start, message: `Expected an object at the root of the document, got ${got}`, code: 'ATRIUM_ERR_INPUT' });
+      errors.push({ url: sourceUrl, ...start, message: rootTypeMessage(value), code: 'ATRIUM_ERR_INPUT' });
       continue;
     }
     documents.push({
