@@ -104,4 +104,13 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`alter table entities add column processed_at timestamptz`.execute(db);
     },
   },
+  '0005_final_text': {
+    // The final entity also as the JSON text responses are made of: a page of 100 entities converted
+    // from JSONB on every read was half the database's work for by-query (measured: 1.0 ms per 100
+    // entities converted, 0.05 ms read as stored text). Written once per stitch instead.
+    async up(db: Kysely<any>) {
+      await sql`alter table entities add column final_text text`.execute(db);
+      await sql`update entities set final_text = final::text where final is not null`.execute(db);
+    },
+  },
 };

@@ -20,6 +20,8 @@ export interface CatalogTables {
     errors: ColumnType<unknown, string | undefined, string>;
     next_refresh_at: ColumnType<Date, Date | string | undefined, Date | string>;
     final: ColumnType<unknown, string | null, string | null>;
+    /** `final` as JSON text (what responses are made of), written with it. */
+    final_text: string | null;
     etag: string | null;
     needs_stitch: Generated<boolean>;
     orphan: Generated<boolean>;

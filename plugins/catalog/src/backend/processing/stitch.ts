@@ -66,11 +66,14 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
     ),
     hashed as materialized (
       select id, previous_etag, has_dangling, body, md5(body::text) as etag from built
+    ),
+    finished as materialized (
+      select id, previous_etag, has_dangling, etag, jsonb_set(body, '{metadata,etag}', to_jsonb(etag)) as final from hashed
     )
     update ${table(c, 'entities')} e
-      set final = jsonb_set(h.body, '{metadata,etag}', to_jsonb(h.etag)), etag = h.etag, needs_stitch = false, has_dangling = h.has_dangling,
-          ${filterColumnAssignments(sql`h.body`)}
-    from hashed h
+      set final = h.final, final_text = h.final::text, etag = h.etag, needs_stitch = false, has_dangling = h.has_dangling,
+          ${filterColumnAssignments(sql`h.final`)}
+    from finished h
     where e.id = h.id
     returning e.id, e.ref, e.final, h.previous_etag is distinct from h.etag as changed, h.previous_etag is null as created`.execute(c.db);
   // Entities that just appeared resolve other entities' dangling references: restitch those.
@@ -93,8 +96,8 @@ function filterColumnAssignments(body: RawBuilder<unknown>): RawBuilder<unknown>
     lifecycle = case when jsonb_typeof(${body}->'spec'->'lifecycle') = 'string' then lower(${body}->'spec'->>'lifecycle') end`;
 }
 
-/** Sets the filter columns from the stored final entities (for entities written other than by stitching). */
+/** Sets the filter columns and the JSON text from the stored final entities (for entities written other than by stitching). */
 export async function refreshFilterColumns(c: CatalogDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql`update ${table(c, 'entities')} set ${filterColumnAssignments(sql.ref('final'))} where id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`update ${table(c, 'entities')} set final_text = final::text, ${filterColumnAssignments(sql.ref('final'))} where id = any(${ids}::uuid[])`.execute(c.db);
 }

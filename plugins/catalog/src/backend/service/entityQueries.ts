@@ -11,10 +11,10 @@ export type JsonObject = Record<string, unknown>;
  * (`final #> path`) so a list of names does not ship every entity's full JSON; each field comes back
  * as `[value]` when present and SQL null when absent, which tells "missing" from a JSON null.
  */
-export function projectionSql(fields: string[][] | undefined, column: RawBuilder<unknown> = sql`e.final`): RawBuilder<unknown> {
-  // As text: whole entities go to the response as they are (see rawJson.ts).
-  if (!fields) return sql`${column}::text`;
-  const parts = fields.map((path) => sql`case when ${column} #> ${path}::text[] is null then null else jsonb_build_array(${column} #> ${path}::text[]) end`);
+export function projectionSql(fields: string[][] | undefined): RawBuilder<unknown> {
+  // As the stored text: whole entities go to the response as they are (see rawJson.ts).
+  if (!fields) return sql`e.final_text`;
+  const parts = fields.map((path) => sql`case when e.final #> ${path}::text[] is null then null else jsonb_build_array(e.final #> ${path}::text[]) end`);
   return sql`jsonb_build_array(${sql.join(parts)})`;
 }
 
@@ -69,7 +69,7 @@ export async function entityRow(c: CatalogDb, where: { ref: string } | { id: str
 /** One visible entity's JSON text by ref or uid, for responses that return it whole. */
 export async function entityText(c: CatalogDb, where: { ref: string } | { id: string }): Promise<RawJson | undefined> {
   const { rows } = await sql<{ final: string }>`
-    select final::text as final from ${table(c, 'entities')}
+    select final_text as final from ${table(c, 'entities')}
     where ${'ref' in where ? sql`ref = ${where.ref}` : sql`id = ${where.id}::uuid`} and final is not null`.execute(c.db);
   return rows[0] ? new RawJson(rows[0].final) : undefined;
 }
