@@ -18,7 +18,8 @@ import { queryRoutes } from './queryRoutes.js';
 export function createCatalogRoutes(deps: CatalogRoutesDeps): (app: AtriumFastify) => void {
   return (app) => {
     // Entities read as JSON text go out without being parsed and serialised again (rawJson.ts).
-    app.setReplySerializer(serializeWithRawJson);
+    // Fastify sends a serializer's Buffer as it is; its type only admits strings.
+    app.setReplySerializer(serializeWithRawJson as (payload: unknown) => string);
     errorRoutes(app, deps);
     entityRoutes(app, deps);
     queryRoutes(app, deps);

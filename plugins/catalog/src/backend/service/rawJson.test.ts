@@ -4,11 +4,22 @@ import { RawJson, serializeWithRawJson } from './rawJson.js';
 describe('raw JSON passthrough', () => {
   it('splices raw JSON text in place and leaves other values to JSON.stringify', () => {
     const out = serializeWithRawJson({ items: [new RawJson('{"a":1,"b":"x\\u0000y"}'), null, new RawJson('[2]')], totalItems: 3, note: 'raw:0' });
-    expect(JSON.parse(out)).toEqual({ items: [{ a: 1, b: 'x\u0000y' }, null, [2]], totalItems: 3, note: 'raw:0' });
+    expect(JSON.parse(String(out))).toEqual({ items: [{ a: 1, b: 'x\u0000y' }, null, [2]], totalItems: 3, note: 'raw:0' });
   });
 
   it('does not confuse user strings that look like the placeholder', () => {
     const out = serializeWithRawJson({ s: '\u0000raw:0', r: new RawJson('{"k":true}') });
-    expect(JSON.parse(out)).toEqual({ s: '\u0000raw:0', r: { k: true } });
+    expect(JSON.parse(String(out))).toEqual({ s: '\u0000raw:0', r: { k: true } });
+  });
+});
+
+describe('serializeWithRawJson without raw values', () => {
+  it('gives exactly what JSON.stringify gives', () => {
+    const cases: unknown[] = [
+      null, 0, -0, 1.5, NaN, Infinity, 'a"b\\c\n\u2028', true, [], {}, [undefined, () => 1, null],
+      { a: undefined, b: () => 1, c: [1, { d: new Date(0) }], 'we"ird': { '': 1 } },
+      { toJSON: () => ({ x: 1 }) }, Object.create(null), [[[]], [{}]],
+    ];
+    for (const c of cases) expect(serializeWithRawJson(c)).toBe(JSON.stringify(c) ?? 'null');
   });
 });
