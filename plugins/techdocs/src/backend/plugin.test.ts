@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreServices, createBackendPlugin } from '@atrium/backend';
 import { startGitServer, startTestBackend, TEST_DATABASE_CLIENTS, waitFor, type GitServer, type TestBackend } from '@atrium/backend/testing';
 import { catalogPlugin } from '@atrium/plugin-catalog/backend';
-import type { SearchIndex, SiteStatus, TechDocsMetadata } from '@atrium/plugin-techdocs/common';
+import { MISSING_OK_HEADER, type SearchIndex, type SiteStatus, type TechDocsMetadata } from '@atrium/plugin-techdocs/common';
 import { buildSite } from './builder/index.js';
 import { techdocsPlugin } from './plugin.js';
 
@@ -136,6 +136,11 @@ describe.each(TEST_DATABASE_CLIENTS)('the techdocs plugin on %s', (client) => {
       expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/must stay inside the site/);
     }
     expect((await t.fetch('/api/techdocs/static/docs/default/component/nope/index.html')).status).toBe(404);
+    // The reader asks before it knows whether a site or page exists: with the header, missing is an empty 204.
+    const optional = await t.fetch('/api/techdocs/static/docs/default/component/nope/techdocs_site.json', { headers: { [MISSING_OK_HEADER]: 'empty' } });
+    expect([optional.status, await optional.text()]).toEqual([204, '']);
+    expect((await t.fetch(`${base}/no-such-page/`, { headers: { [MISSING_OK_HEADER]: 'empty' } })).status).toBe(204);
+    expect((await t.fetch(`${base}/index.html`, { headers: { [MISSING_OK_HEADER]: 'empty' } })).status).toBe(200);
     // An entity the catalog has not read (yet) is reported, not recorded as a failed build: the next read retries.
     expect((await sse(t, '/api/techdocs/sync/default/component/nope')).at(-1)).toEqual({ event: 'error', data: expect.stringMatching(/is not in the catalog \(yet\)/) });
     expect(((await (await t.fetch('/api/techdocs/status/default/component/nope')).json()) as SiteStatus).lastFailure).toBeUndefined();

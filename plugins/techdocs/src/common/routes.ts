@@ -19,6 +19,9 @@ export const techdocsRoutes = {
   sites: '/sites',
 } as const;
 
+/** Request header for `GET /static/...`: with the value `empty`, a file that is not there is a 204 instead of a 404. */
+export const MISSING_OK_HEADER = 'x-techdocs-missing';
+
 function enc(s: string): string {
   return encodeURIComponent(s.toLocaleLowerCase('en-US'));
 }

@@ -1,5 +1,5 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { fetchBlobUrl, type SiteRef } from './api';
 import { resolveSiteLink } from './resolvePath';
 import './techdocs.css';
@@ -21,7 +21,8 @@ export interface DocArticleProps {
 export function DocArticle({ site, pagePath, html, hash, onNavigate, articleRef: ref }: DocArticleProps) {
   const scheme = useComputedColorScheme('light');
 
-  useEffect(() => {
+  // Before the browser paints, so the article shows in the same frame as the rest of the reader.
+  useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
     root.innerHTML = html;

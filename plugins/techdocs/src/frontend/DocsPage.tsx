@@ -4,14 +4,14 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useSiteStatus, type SiteRef } from './api';
 import { DocsIndexPage } from './DocsIndexPage';
 import { DocsReader } from './DocsReader';
+import { parseDocsPath } from './prefetch';
 
 /** `/docs` lists documented entities; `/docs/:namespace/:kind/:name/<page>#<heading>` reads one (Backstage's paths). */
 export function DocsPage() {
   const { pathname } = useLocation();
-  const m = /^\/docs\/([^/]+)\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(pathname);
-  if (!m) return <DocsIndexPage />;
-  const [namespace, kind, name, rest = ''] = m.slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p)));
-  return <SiteDocsPage site={{ namespace: namespace!, kind: kind!, name: name! }} pagePath={rest} />;
+  const parsed = parseDocsPath(pathname);
+  if (!parsed) return <DocsIndexPage />;
+  return <SiteDocsPage site={parsed.site} pagePath={parsed.pagePath} />;
 }
 
 function SiteDocsPage({ site, pagePath }: { site: SiteRef; pagePath: string }) {

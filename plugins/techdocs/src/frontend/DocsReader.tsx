@@ -8,6 +8,7 @@ import { BuildFailure, BuildProgress } from './BuildStatus';
 import { DocArticle } from './DocArticle';
 import { issueTrackerFor } from './issueLink';
 import { NavTree } from './NavTree';
+import { normalizePagePath } from './prefetch';
 import { ReportIssue } from './ReportIssue';
 import { SiteSearchBox } from './SiteSearchBox';
 import { timeAgo } from './timeAgo';
@@ -28,10 +29,11 @@ export interface DocsReaderProps {
 export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = false }: DocsReaderProps) {
   const sync = useSync(site);
   const status = useSiteStatus(site, sync.buildKey);
-  const manifest = useSiteManifest(site, sync.buildKey, status.data ? Boolean(status.data.current) : undefined);
-  const normalized = pagePath && !pagePath.endsWith('/') ? `${pagePath}/` : pagePath;
+  const manifest = useSiteManifest(site, sync.buildKey);
+  const normalized = normalizePagePath(pagePath);
   const page = manifest.data?.pages.find((p) => p.path === normalized);
-  const html = usePageHtml(site, page ? page.path : undefined, sync.buildKey);
+  // The page is asked for with the manifest, not after it; once the manifest is known, only if it has the page.
+  const html = usePageHtml(site, manifest.data === undefined || page ? normalized : undefined, sync.buildKey);
   const articleRef = useRef<HTMLElement | null>(null);
   // On a narrow screen the nav sits above the page, folded away until asked for.
   const wide = useMediaQuery('(min-width: 62em)', true);
@@ -41,6 +43,7 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
   if (manifest.isPending) return sync.building ? <BuildProgress log={sync.log} /> : <LoadingState label="Loading the docs…" />;
   if (manifest.isError) return <ErrorState title="Could not load these docs" error={manifest.error} onRetry={() => void manifest.refetch()} />;
   const m = manifest.data;
+  if (!m && status.isPending) return <LoadingState label="Loading the docs…" />;
   if (!m) {
     if (sync.building) return <BuildProgress log={sync.log} />;
     if (sync.error || status.data?.lastFailure) return <BuildFailure status={status.data} error={sync.error} />;

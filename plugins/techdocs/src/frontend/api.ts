@@ -5,26 +5,31 @@ import {
   SEARCH_INDEX_FILE, SITE_MANIFEST_FILE, TECHDOCS_PLUGIN_ID, TECHDOCS_REF_ANNOTATION, techdocsRoutes,
   type SearchIndex, type SiteManifest, type SiteStatus, type SiteSummary,
 } from '@atrium/plugin-techdocs/common';
+import { docsApiUrls, MISSING_OK, prefetchingFetch } from './prefetch';
 
-const client = createApiClient(TECHDOCS_PLUGIN_ID);
+// The reader's first requests take what the docs route prefetched (see prefetch.ts).
+const client = createApiClient(TECHDOCS_PLUGIN_ID, { fetch: prefetchingFetch });
 const catalog = createApiClient(CATALOG_PLUGIN_ID);
 
 export interface SiteRef { namespace: string; kind: string; name: string }
 export const refString = (s: SiteRef) => `${s.kind}:${s.namespace}/${s.name}`.toLocaleLowerCase('en-US');
 const staticPath = (s: SiteRef, path: string) => techdocsRoutes.static(s.namespace, s.kind, s.name, path);
 
-/** The site's nav, pages and build facts; `null` when it has not been built yet. */
-export function useSiteManifest(site: SiteRef, buildKey: number, built: boolean | undefined) {
+/**
+ * The site's nav, pages and build facts; `null` when it has not been built yet. Asked for at once, in
+ * parallel with the status and the page, not after the status: that wait was a round trip on every
+ * docs page opened (a site never built answers 404 once).
+ */
+export function useSiteManifest(site: SiteRef, buildKey: number) {
   return useApiQuery([TECHDOCS_PLUGIN_ID, 'manifest', refString(site), buildKey], async (signal) =>
-    (built ? client.get<SiteManifest>(staticPath(site, SITE_MANIFEST_FILE), { signal }) : null),
-  // Asked only once the status says whether there is a build, so an unbuilt site is not a 404 in the console.
-  { staleTime: 60_000, enabled: built !== undefined });
+    (await client.get<SiteManifest | undefined>(staticPath(site, SITE_MANIFEST_FILE), { signal, headers: MISSING_OK })) ?? null,
+  { staleTime: 60_000 });
 }
 
 /** The article of one page (the part the reader shows), fetched as HTML. */
 export function usePageHtml(site: SiteRef, pagePath: string | undefined, buildKey: number) {
   return useApiQuery([TECHDOCS_PLUGIN_ID, 'page', refString(site), pagePath ?? '', buildKey], async (signal) => {
-    const html = await fetchText(`/api/techdocs${staticPath(site, `${pagePath ?? ''}${pagePath === '' || pagePath?.endsWith('/') ? 'index.html' : ''}`)}`, signal);
+    const html = await fetchText(docsApiUrls(site, pagePath ?? '').page, signal);
     const start = html.indexOf('<article class="techdocs-content">');
     const end = html.lastIndexOf('</article>');
     return start >= 0 && end > start ? html.slice(start + '<article class="techdocs-content">'.length, end) : '';
@@ -64,9 +69,10 @@ export function useDocumentedEntities() {
 
 async function fetchText(url: string, signal: AbortSignal): Promise<string> {
   const identity = getDefaultIdentityManager();
-  const send = async () => fetch(url, { headers: { authorization: `Bearer ${await identity.getToken()}` }, signal });
+  const send = async () => prefetchingFetch(url, { headers: { authorization: `Bearer ${await identity.getToken()}`, ...MISSING_OK }, signal });
   let r = await send();
   if (r.status === 401) { identity.invalidate(); r = await send(); }
+  if (r.status === 204) return ''; // not a page of the site: the manifest, asked for at the same time, says so
   if (!r.ok) throw Object.assign(new Error(r.status === 404 ? 'This page is not part of the built docs' : `Loading the page failed (${r.status})`), { status: r.status });
   return r.text();
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AtriumFastify, HttpAuthService } from '@atrium/backend';
 import { NotFoundError } from '@atrium/backend';
 import type { DocsService } from '../docsService.js';
+import { MISSING_OK_HEADER } from '@atrium/plugin-techdocs/common';
 import { entityParams, entityRefOf, sitePath } from './params.js';
 
 // Built files are served from the portal's origin, so they must never run as a page of it: an SVG or
@@ -26,6 +27,9 @@ export function staticRoutes(deps: { httpAuth: HttpAuthService; docs: DocsServic
         path = `${path}/index.html`;
         file = await deps.docs.file(entityRef, path);
       }
+      // The reader asks for a site's manifest and a page before it knows they exist (in parallel with
+      // the status): with this header a missing file is an empty 204, not a 404 the browser logs.
+      if (!file && request.headers[MISSING_OK_HEADER] === 'empty') return reply.code(204).header('cache-control', 'no-store').send();
       if (!file) throw new NotFoundError(`${path} is not part of the docs of ${entityRef}${path === 'search/search_index.json' ? ' (it has no built site yet)' : ''}`);
       const etag = `"${file.hash}"`;
       reply.headers({
