@@ -25,6 +25,11 @@ export default function CommandPalette() {
   const results = useSearchResults({ term, pageLimit: 15 }, { enabled: term.length > 0 });
   const busy = results.isFetching;
   useEffect(() => { if (!busy && typed !== term) setTerm(typed); }, [busy, typed, term]);
+  // The keystroke itself sends when nothing is running: one render to the request instead of two.
+  const onQueryChange = (next: string) => {
+    setQuery(next);
+    if (!busy) setTerm(next.trim());
+  };
   const commands = usePaletteCommands();
   const [recent, setRecent] = useState(readRecentSearches);
   // Opened by the header's trigger before this module loaded.
@@ -48,7 +53,7 @@ export default function CommandPalette() {
 
   return (
     <Spotlight.Root
-      store={paletteStore} query={query} onQueryChange={setQuery} shortcut={null} scrollable maxHeight={480}
+      store={paletteStore} query={query} onQueryChange={onQueryChange} shortcut={null} scrollable maxHeight={480}
       aria-label="Quick search" onSpotlightClose={() => setQuery('')}
       className="atrium-palette" classNames={{ action: 'atrium-palette-action' }}
     >
