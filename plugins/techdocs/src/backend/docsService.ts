@@ -203,6 +203,26 @@ export class DocsService {
     }
   }
 
+  /**
+   * Deletes the sites of entities removed from the catalog. Each is looked up first: an entity removed
+   * and added again (a moved location) keeps its docs. Returns the refs whose sites were deleted.
+   */
+  async onEntitiesRemoved(entityRefs: string[]): Promise<string[]> {
+    const gone: string[] = [];
+    for (let i = 0; i < entityRefs.length; i += 1000) {
+      for (const ref of await this.deps.store.sitesAmong(entityRefs.slice(i, i + 1000))) {
+        if (this.isBuilding(ref) || await this.deps.catalog.getEntityByRef(ref)) continue;
+        gone.push(ref);
+      }
+    }
+    if (gone.length) {
+      await this.deps.store.deleteSites(gone);
+      for (const ref of gone) this.invalidate(ref);
+      this.deps.logger.info(`deleted the docs of ${gone.length} entities removed from the catalog: ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ', …' : ''}`);
+    }
+    return gone;
+  }
+
   static entityRefOf(entity: Entity): string {
     return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLocaleLowerCase('en-US');
   }

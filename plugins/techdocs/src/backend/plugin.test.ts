@@ -167,4 +167,16 @@ describe.each(TEST_DATABASE_CLIENTS)('the techdocs plugin on %s', (client) => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/files\[0\]\.path "\.\.\/\.\.\/etc\/passwd" is not allowed/);
     expect((await post({ etag: 'x', files: [{ path: 'index.html', content: 'eA==' }] })).status).toBe(400);
   });
+
+  it('deletes the docs of an entity removed from the catalog', async () => {
+    const entity = (await (await t.fetch('/api/catalog/entities/by-name/component/default/shop')).json()) as { metadata: { uid: string } };
+    expect((await t.fetch(`${base}/index.html`)).status).toBe(200);
+    expect((await t.fetch(`/api/catalog/entities/by-uid/${entity.metadata.uid}`, { method: 'DELETE' })).status).toBe(204);
+    await waitFor(async () => ((await t.fetch(`${base}/index.html`)).status === 404 ? true : undefined), { timeoutMs: 20_000 });
+    expect(((await (await t.fetch('/api/techdocs/status/default/component/shop')).json()) as SiteStatus).current).toBeUndefined();
+    const sites = (await (await t.fetch('/api/techdocs/sites')).json()) as { items: Array<{ entityRef: string }> };
+    expect(sites.items.map((s) => s.entityRef)).not.toContain('component:default/shop');
+    // A site published for an entity that is still there is kept.
+    expect(sites.items.map((s) => s.entityRef)).toContain('component:default/published');
+  });
 });

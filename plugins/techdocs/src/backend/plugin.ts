@@ -39,12 +39,13 @@ export const techdocsPlugin = createBackendPlugin({
           const ref = (event.payload as { entityRef?: unknown } | null)?.entityRef;
           if (typeof ref === 'string') docs.invalidate(ref);
         });
-        if (settings.builder === 'local') {
-          events.subscribe(CATALOG_ENTITY_CHANGED_TOPIC, async (event) => {
-            const refs = (event.payload as { entityRefs?: unknown } | null)?.entityRefs;
-            if (Array.isArray(refs)) await docs.onEntitiesChanged(refs.filter((r): r is string => typeof r === 'string'));
-          });
-        }
+        events.subscribe(CATALOG_ENTITY_CHANGED_TOPIC, async (event) => {
+          const payload = event.payload as { entityRefs?: unknown; removed?: unknown } | null;
+          const refs = Array.isArray(payload?.entityRefs) ? payload.entityRefs.filter((r): r is string => typeof r === 'string') : [];
+          // A removed entity's docs go, whoever built them; a changed one is rebuilt when the portal builds.
+          if (payload?.removed === true) await docs.onEntitiesRemoved(refs);
+          else if (settings.builder === 'local') await docs.onEntitiesChanged(refs);
+        });
 
         await scheduler.schedule({
           id: 'cleanup', scope: 'global', frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { minutes: 1 },

@@ -132,6 +132,19 @@ export class SiteStore {
   }
 
   /**
+   * Forgets these sites entirely (their entity left the catalog): the site, every build and its file
+   * list, in one transaction. Their blobs go with the next cleanup, once no build uses them.
+   */
+  async deleteSites(entityRefs: string[]): Promise<number> {
+    if (entityRefs.length === 0) return 0;
+    return this.db.transaction().execute(async (tx) => {
+      const sites = await tx.deleteFrom('sites').where('entity_ref', 'in', entityRefs).returning('entity_ref').execute();
+      await tx.deleteFrom('builds').where('entity_ref', 'in', entityRefs).execute();
+      return sites.length;
+    });
+  }
+
+  /**
    * Deletes builds no site points at, keeping the newest `keep` per site and failures younger than a
    * week (the reader shows the latest one), then the blobs no remaining build uses.
    */
