@@ -97,11 +97,47 @@ describe('links, images and unsafe input', () => {
   });
 
   it('says once which extensions and plugins it does not run', async () => {
-    const site = await build({ 'mkdocs.yml': 'site_name: T\nmarkdown_extensions:\n  - admonition\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\nplugins:\n  - techdocs-core\n  - mkdocstrings\n', 'docs/index.md': '# Home\n' });
+    const site = await build({ 'mkdocs.yml': 'site_name: T\nmarkdown_extensions:\n  - admonition\n  - pymdownx.magiclink:\n      repo_url_shortener: true\nplugins:\n  - techdocs-core\n  - mkdocstrings\n', 'docs/index.md': '# Home\n' });
     expect(site.warnings).toEqual([
-      { file: 'mkdocs.yml', line: 4, message: 'markdown extension "pymdownx.emoji" is not supported: its syntax is shown as plain text' },
+      { file: 'mkdocs.yml', line: 4, message: 'markdown extension "pymdownx.magiclink" is not supported: its syntax is shown as plain text' },
       { file: 'mkdocs.yml', line: 8, message: 'plugin "mkdocstrings" is ignored: the site is built without it' },
     ]);
+  });
+
+  it('renders emoji shortcodes as emoji and says once that icon shortcodes stay text', async () => {
+    const site = await build({
+      'mkdocs.yml': 'site_name: T\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+      'docs/index.md': '# Launch :rocket:\n\nHappy :smile:, at 10:30:00 :) and `:smile:` in code.\n\n:material-check: done\n',
+      'docs/other.md': '# Other\n\n:octicons-mark-github-16:\n',
+    });
+    const html = page(site, 'index.html');
+    expect(html).toContain('Launch 🚀');
+    expect(html).toContain('<p>Happy 😄, at 10:30:00 :) and <code>:smile:</code> in code.</p>');
+    expect(html).toContain(':material-check: done');
+    expect(site.warnings).toEqual([{ file: 'docs/index.md', line: 5, message: expect.stringMatching(/^icon shortcodes such as ":material-check:" .* are not drawn: they are shown as text/) }]);
+  });
+
+  it('includes snippets (pymdownx.snippets): files, line ranges, sections, blocks, inside fences and lists', async () => {
+    const site = await build({
+      'mkdocs.yml': 'site_name: T\nmarkdown_extensions:\n  - pymdownx.snippets\n',
+      'docs/index.md': '# Home\n\n--8<-- "includes/intro.md"\n\n```ts\n--8<-- "includes/code.ts:2:3"\n```\n\n- item\n\n    --8<-- "includes/intro.md:part"\n\n;--8<-- "literal"\n\n--8<--\nincludes/code.ts\n; a comment\n--8<--\n\n--8<-- "../etc/passwd"\n--8<-- "includes/missing.md"\n--8<-- "https://example.com/x.md"\n',
+      'includes/intro.md': 'Intro **bold**.\n\n--8<-- [start:part]\nPart *only*.\n--8<-- [end:part]\n',
+      'includes/code.ts': 'const a = 1;\nconst b = 2;\nconst c = 3;\n',
+    });
+    const html = page(site, 'index.html');
+    expect(html).toContain('<p>Intro <strong>bold</strong>.</p>\n<p>Part <em>only</em>.</p>');
+    expect(html).not.toContain('[start:part]');
+    expect(html.replace(/<[^>]+>/g, '')).toContain('const b = 2;\nconst c = 3;');
+    expect(html).toMatch(/<li>\s*<p>item<\/p>\s*<p>Part <em>only<\/em>.<\/p>\s*<\/li>/);
+    expect(html).toContain('<p>--8&lt;-- "literal"</p>');
+    expect(html).toContain('<p>const a = 1;\nconst b = 2;\nconst c = 3;</p>');
+    expect(site.warnings).toEqual([
+      { file: 'docs/index.md', line: 20, message: 'snippet "../etc/passwd" is not allowed: snippet paths must stay inside the docs source' },
+      { file: 'docs/index.md', line: 21, message: 'snippet "includes/missing.md" not found: paths are relative to the folder of mkdocs.yml' },
+      { file: 'docs/index.md', line: 22, message: 'snippet "https://example.com/x.md" is a URL: remote snippets are not fetched' },
+    ]);
+    // Snippet files outside docs_dir are included, not published.
+    expect(site.files.some((f) => f.path.startsWith('includes/'))).toBe(false);
   });
 });
 

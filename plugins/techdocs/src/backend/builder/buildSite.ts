@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAMES, parseMkDocsConfig } from './mkdocsConfig.js';
 import { derivedNav, explicitNav, flattenNav, nameToTitle, type NavPage } from './nav.js';
 import { pageKey, siteKey, type CachedPage, type PageCache } from './pageCache.js';
 import { isIndexPage, normalizeRelative, pageOutputFile, pageUrl } from './paths.js';
+import { expandSnippets } from './snippets.js';
 import { pageSearchEntries, searchIndex } from './searchIndex.js';
 import { STANDALONE_CSS, STANDALONE_CSS_FILE, standalonePage } from './template.js';
 
@@ -95,6 +96,19 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
   const files = new Set(docs.keys());
   const texts = new Map<string, string>();
   await Promise.all([...pageUrls.keys()].map(async (p) => texts.set(p, (await docs.get(p)!.content()).toString('utf8'))));
+  // pymdownx.snippets, before anything reads the pages (the page cache keys on the expanded text).
+  const early = new Map<string, CachedPage['warnings']>();
+  const readSource = async (path: string) => { const f = byPath.get(path); return f ? (await f.content()).toString('utf8') : undefined; };
+  for (const [p, text] of texts) {
+    if (!text.includes('--8<--')) continue;
+    const list: CachedPage['warnings'] = [];
+    texts.set(p, await expandSnippets(text, readSource, (message, line) => list.push({ message, ...(line && { line }) })));
+    early.set(p, list);
+  }
+  const icon = [...texts].map(([p, t]) => ({ p, m: ICON_SHORTCODE.exec(t) })).find((x) => x.m);
+  if (icon?.m) {
+    warnings.push({ file: docsPrefix + icon.p, line: icon.m.input.slice(0, icon.m.index).split('\n').length, message: `icon shortcodes such as "${icon.m[0]}" (Material, FontAwesome, Octicons, Simple Icons) are not drawn: they are shown as text; emoji shortcodes such as :smile: are` });
+  }
 
   const langs = [...texts.values()].flatMap(fenceLanguages).filter((l) => l !== 'mermaid');
   for (const lang of new Set(langs)) {
@@ -131,7 +145,7 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
     }
   } else progress(`All ${pageUrls.size} pages are unchanged since the last build`);
   // Warnings in page order, whether a page was rendered now or before.
-  for (const p of pageUrls.keys()) for (const w of rendered.get(p)!.warnings) warnings.push({ file: docsPrefix + p, ...w });
+  for (const p of pageUrls.keys()) for (const w of [...early.get(p) ?? [], ...rendered.get(p)!.warnings]) warnings.push({ file: docsPrefix + p, ...w });
 
   const navPages = new Map<string, NavPage>();
   for (const [p, url] of pageUrls) navPages.set(p, { source: p, url, title: rendered.get(p)!.title ?? fallbackTitle(p) });
@@ -177,6 +191,9 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
   progress(`Built ${pages.length} pages and ${out.length - pages.length} other files in ${Date.now() - started} ms${warnings.length ? ` with ${warnings.length} warnings` : ''}`);
   return { manifest, metadata, files: out, warnings };
 }
+
+// mkdocs-material's icon shortcodes (pymdownx.emoji with its icon index); plain emoji are rendered.
+const ICON_SHORTCODE = /:(?:material|fontawesome|octicons|simple)-[\w-]+:/;
 
 function file(path: string, text: string): BuiltFile {
   return { path, content: Buffer.from(text, 'utf8'), contentType: contentTypeFor(path) };

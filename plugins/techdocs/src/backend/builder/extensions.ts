@@ -6,7 +6,7 @@ const SUPPORTED_EXTENSIONS = new Set([
   'toc', 'admonition', 'attr_list', 'def_list', 'footnotes', 'abbr', 'tables', 'fenced_code', 'codehilite', 'meta',
   'sane_lists', 'nl2br', 'extra', 'pymdownx.extra', 'pymdownx.details', 'pymdownx.tabbed', 'pymdownx.superfences',
   'pymdownx.highlight', 'pymdownx.inlinehilite', 'pymdownx.tasklist', 'pymdownx.tilde', 'pymdownx.betterem',
-  'pymdownx.saneheaders', 'mdx_truly_sane_lists', 'markdown.extensions.toc', 'markdown.extensions.admonition',
+  'pymdownx.saneheaders', 'pymdownx.emoji', 'pymdownx.snippets', 'mdx_truly_sane_lists', 'markdown.extensions.toc', 'markdown.extensions.admonition',
   'markdown.extensions.tables', 'markdown.extensions.attr_list', 'markdown.extensions.def_list', 'markdown.extensions.footnotes',
 ]);
 

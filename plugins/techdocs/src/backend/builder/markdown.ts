@@ -10,12 +10,13 @@ import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
 import type { PageEnv } from './pageEnv.js';
 import { describeUnsafeHtml, sanitizePageHtml } from './sanitize.js';
-import { abbr, deflist, taskLists } from './untypedPlugins.js';
+import { abbr, deflist, emoji, taskLists } from './untypedPlugins.js';
 
 /**
  * One markdown-it configured for what MkDocs sites use with Backstage's techdocs-core: CommonMark +
  * tables, strikethrough, task lists, footnotes, definition lists, abbreviations, `{#id .class}`
- * attributes, admonitions, collapsibles, content tabs, highlighted code, Mermaid and MkDocs' links and ids.
+ * attributes, admonitions, collapsibles, content tabs, highlighted code, Mermaid, emoji shortcodes
+ * (pymdownx.emoji's, as Unicode) and MkDocs' links and ids.
  */
 export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -23,6 +24,8 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
     .use(footnote)
     .use(deflist)
     .use(abbr)
+    // Shortcodes only: pymdownx.emoji does not turn :) or :/ into emoji.
+    .use(emoji, { shortcuts: {} })
     .use(attrs, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'alt', 'target', 'rel', 'lang'] })
     .use(taskLists, { enabled: false, label: true })
     .use(headingsPlugin)

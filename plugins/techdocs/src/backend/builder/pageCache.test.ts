@@ -49,6 +49,15 @@ describe('page cache', () => {
     expect(afterAdd.site.warnings.some((w) => w.message.includes('gone.md'))).toBe(false);
   });
 
+  it('renders a page again when a snippet it includes changed', async () => {
+    const cache = new MemoryPageCache();
+    const withSnippet = (text: string) => ({ ...SITE, 'docs/guide.md': '# Guide\n\n--8<-- "shared/note.md"\n', 'shared/note.md': text });
+    await build(withSnippet('First version.\n'), { cache });
+    const again = await build(withSnippet('Second version.\n'), { cache });
+    expect(again.progress).toContain('Rendering 1 pages (1 unchanged pages kept)');
+    expect(contents(again.site)['guide/index.html']).toContain('Second version.');
+  });
+
   it('keeps pages on disk for the next process, and only the pages the last build used', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'atrium-page-cache-'));
     dirs.push(dir);

@@ -5,9 +5,12 @@ import abbrPlugin from 'markdown-it-abbr';
 // @ts-expect-error untyped package
 import deflistPlugin from 'markdown-it-deflist';
 // @ts-expect-error untyped package
+import { full as emojiPlugin } from 'markdown-it-emoji';
+// @ts-expect-error untyped package
 import taskListsPlugin from 'markdown-it-task-lists';
 
 type Plugin<O = never> = (md: MarkdownIt, options?: O) => void;
 export const abbr = abbrPlugin as Plugin;
 export const deflist = deflistPlugin as Plugin;
 export const taskLists = taskListsPlugin as Plugin<{ enabled?: boolean; label?: boolean; labelAfter?: boolean }>;
+export const emoji = emojiPlugin as Plugin<{ shortcuts?: Record<string, string[]> }>;
