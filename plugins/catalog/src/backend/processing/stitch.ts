@@ -16,7 +16,7 @@ export interface StitchedEntity {
  * the etag is a hash of that. Returns the entities whose final form changed, and how many it stitched.
  */
 export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ changed: StitchedEntity[]; count: number }> {
-  const { rows } = await sql<{ id: string; ref: string; final: Record<string, unknown>; changed: boolean; created: boolean }>`
+  const { rows } = await sql<{ id: string; ref: string; final: string; changed: boolean; created: boolean }>`
     with batch as (
       select id from ${table(c, 'entities')}
       where needs_stitch and processed is not null
@@ -75,7 +75,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
           ${filterColumnAssignments(sql`h.final`)}
     from finished h
     where e.id = h.id
-    returning e.id, e.ref, e.final, h.previous_etag is distinct from h.etag as changed, h.previous_etag is null as created`.execute(c.db);
+    returning e.id, e.ref, e.final_text as final, h.previous_etag is distinct from h.etag as changed, h.previous_etag is null as created`.execute(c.db);
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
@@ -84,7 +84,8 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
       where not needs_stitch and has_dangling and id in (
         select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(${created}::text[]))`.execute(c.db);
   }
-  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final, created }) => ({ id, ref, final, created })), count: rows.length };
+  // The text the update just made, parsed here: returning the JSONB would convert it to text again.
+  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final, created }) => ({ id, ref, final: JSON.parse(final) as Record<string, unknown>, created })), count: rows.length };
 }
 
 /** `kind = …, namespace = …` from an entity's JSON: the lowercased filter columns (service/filterColumns.ts). */
