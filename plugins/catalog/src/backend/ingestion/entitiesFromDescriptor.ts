@@ -28,6 +28,8 @@ export interface IngestedEntity {
   errors: DescriptorError[];
   /** Line/column of a field, for validation errors reported later. */
   locate: ParsedDocument['locate'];
+  /** Lines of the fields, when the parser has them at hand (see ParsedDocument). */
+  fieldLines?: ParsedDocument['fieldLines'];
 }
 
 export interface EntitiesFromDescriptorOptions extends ScmAnnotationOptions {
@@ -90,6 +92,7 @@ export async function entitiesFromDescriptor(
       locationKey,
       errors: entityErrors,
       locate: doc.locate,
+      ...(doc.fieldLines ? { fieldLines: doc.fieldLines } : {}),
     });
     errors.push(...entityErrors);
   }

@@ -33,6 +33,13 @@ function expectSameAsFull(text: string, fast: ParseDescriptorResult) {
   expect(fast.documents.map((d) => d.position)).toEqual(full.documents.map((d) => d.position));
   fast.documents.forEach((doc, i) => {
     for (const path of paths(doc.value)) expect([path, doc.locate(path)?.line]).toEqual([path, full.documents[i]!.locate(path)?.line]);
+    // The field lines the catalog stores, as found through the full parser one path at a time.
+    const expected: Record<string, number> = {};
+    for (const path of paths(doc.value).filter((p) => p.length <= 4)) {
+      const line = full.documents[i]!.locate(path)?.line;
+      if (line !== undefined) expected[path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '')] = line;
+    }
+    expect(doc.fieldLines?.()).toEqual(expected);
   });
 }
 

@@ -8,7 +8,12 @@ export interface FastDocument {
   start: number;
   /** Offset of a field's key (of an item, for a number segment), or undefined. */
   offsetOf(path: FieldPath): number | undefined;
+  /** Every field at most four segments deep, as `spec.owner` / `spec.tags[0]`, with its offset. */
+  fields: Array<[string, number]>;
 }
+
+/** How deep the catalog records field lines (fields below are reported at their nearest recorded parent). */
+export const FIELD_LINE_DEPTH = 4;
 
 /**
  * Reads a multi-document YAML file with js-yaml's event parser: about four times faster than building
@@ -38,9 +43,10 @@ export function readFast(text: string): FastDocument[] | undefined {
     const start = root.type === EVENT_ID.SCALAR ? root.valueStart : root.type === EVENT_ID.MAPPING || root.type === EVENT_ID.SEQUENCE ? root.start : -1;
     // Every entity's field lines are recorded, so this is needed anyway; it also finds complex keys,
     // which the two parsers turn into different strings.
-    const offsets = fieldOffsets(text, events, first, end);
-    if (!offsets) return undefined;
-    documents.push({ value: values[documents.length], start, offsetOf: (path) => (path.length === 0 ? start : offsets.get(pathKey(path))) });
+    const walked = fieldOffsets(text, events, first, end);
+    if (!walked) return undefined;
+    const { offsets, fields } = walked;
+    documents.push({ value: values[documents.length], start, fields, offsetOf: (path) => (path.length === 0 ? start : offsets.get(pathKey(path))) });
     i = end + 1; // past the document's POP
   }
   return documents.length === values.length ? documents : undefined;
@@ -70,15 +76,23 @@ const pathKey = (path: FieldPath) => path.map((s) => (typeof s === 'number' ? `#
 interface Frame {
   map: boolean;
   path: string;
+  /** The path as people write it (`spec.tags[0]`), and how many segments it has. */
+  display: string;
+  depth: number;
   key: string | undefined;
   index: number;
 }
 
 /** Every field's offset in one document (keys for mapping entries, nodes for sequence items). */
-function fieldOffsets(text: string, events: Event[], from: number, to: number): Map<string, number> | null {
-  const out = new Map<string, number>();
+function fieldOffsets(text: string, events: Event[], from: number, to: number): { offsets: Map<string, number>; fields: Array<[string, number]> } | null {
+  const offsets = new Map<string, number>();
+  const fields: Array<[string, number]> = [];
   const stack: Frame[] = [];
   const join = (path: string, segment: string) => (path ? `${path}\u0000${segment}` : segment);
+  const record = (top: Frame, path: string, display: string, offset: number) => {
+    offsets.set(path, offset);
+    if (top.depth < FIELD_LINE_DEPTH) fields.push([display, offset]);
+  };
   for (let i = from; i < to; i++) {
     const e = events[i]!;
     if (e.type === EVENT_ID.POP) {
@@ -87,20 +101,25 @@ function fieldOffsets(text: string, events: Event[], from: number, to: number): 
     }
     const top = stack[stack.length - 1];
     let path = '';
+    let display = '';
     if (top?.map && top.key === undefined) {
       if (e.type !== EVENT_ID.SCALAR) return null; // a complex key: no field paths to give
       top.key = getScalarValue(text, e);
-      out.set(join(top.path, `.${top.key}`), e.valueStart);
+      record(top, join(top.path, `.${top.key}`), top.display ? `${top.display}.${top.key}` : top.key, e.valueStart);
       continue;
     }
     if (top?.map) {
       path = join(top.path, `.${top.key}`);
+      display = top.display ? `${top.display}.${top.key}` : top.key!;
       top.key = undefined;
     } else if (top) {
+      display = `${top.display}[${top.index}]`;
       path = join(top.path, `#${top.index++}`);
-      out.set(path, e.type === EVENT_ID.SCALAR ? e.valueStart : e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE ? e.start : -1);
+      record(top, path, display, e.type === EVENT_ID.SCALAR ? e.valueStart : e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE ? e.start : -1);
     }
-    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) stack.push({ map: e.type === EVENT_ID.MAPPING, path, key: undefined, index: 0 });
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+      stack.push({ map: e.type === EVENT_ID.MAPPING, path, display, depth: top ? top.depth + 1 : 0, key: undefined, index: 0 });
+    }
   }
-  return out;
+  return { offsets, fields };
 }

@@ -16,6 +16,11 @@ export interface ParsedDocument {
   position: SourcePosition;
   /** Line/column of a field, for errors found later (validation, placeholders). */
   locate: LocateField;
+  /**
+   * The line of every field at most four segments deep (`spec.owner`, `spec.tags[0]`), when the
+   * parser has them at hand; otherwise they are found with `locate`.
+   */
+  fieldLines?: () => Record<string, number>;
 }
 
 export interface ParseDescriptorResult {
@@ -62,6 +67,11 @@ export function parseFast(text: string, sourceUrl: string): ParseDescriptorResul
       locate: (path) => {
         const offset = doc.offsetOf(path);
         return offset === undefined || offset < 0 ? undefined : position(offset);
+      },
+      fieldLines: () => {
+        const lines: Record<string, number> = {};
+        for (const [field, offset] of doc.fields) if (offset >= 0) lines[field] = position(offset).line;
+        return lines;
       },
     });
   }

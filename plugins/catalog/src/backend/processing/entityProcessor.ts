@@ -103,6 +103,7 @@ function toDeferred(ingested: IngestedEntity): DeferredEntity | undefined {
 
 /** Lines of the fields validation may complain about, so stored errors can point at them. */
 function fieldLines(ingested: IngestedEntity): Record<string, number> {
+  if (ingested.fieldLines) return ingested.fieldLines();
   const out: Record<string, number> = {};
   const visit = (value: unknown, path: Array<string | number>, depth: number) => {
     if (depth > 3 || value === null || typeof value !== 'object') return;
