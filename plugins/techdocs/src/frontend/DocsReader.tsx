@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconEdit, IconGitCommit, IconList, IconPrinter } from '@tabler/icons-react';
 import { EmptyState, ErrorState, LoadingState } from '@atrium/frontend';
 import { useRef } from 'react';
-import { usePageHtml, useSiteManifest, useSiteStatus, type SiteRef } from './api';
+import { usePageHtml, usePrefetchPage, useSiteManifest, useSiteStatus, type SiteRef } from './api';
 import { BuildFailure, BuildProgress } from './BuildStatus';
 import { DocArticle } from './DocArticle';
 import { issueTrackerFor } from './issueLink';
@@ -34,6 +34,7 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
   const page = manifest.data?.pages.find((p) => p.path === normalized);
   // The page is asked for with the manifest, not after it; once the manifest is known, only if it has the page.
   const html = usePageHtml(site, manifest.data === undefined || page ? normalized : undefined, sync.buildKey);
+  const prefetchPage = usePrefetchPage(site, sync.buildKey);
   const articleRef = useRef<HTMLElement | null>(null);
   // On a narrow screen the nav sits above the page, folded away until asked for.
   const wide = useMediaQuery('(min-width: 62em)', true);
@@ -78,7 +79,7 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
           {!wide && <Button variant="default" size="sm" fullWidth leftSection={<IconList size={16} />} onClick={nav.toggle} aria-expanded={navOpen}>{navOpen ? 'Hide pages' : 'Browse pages'}</Button>}
           <Collapse expanded={wide || navOpen}>
             <ScrollArea.Autosize mah={wide ? 'calc(100vh - 160px)' : undefined} type="auto">
-              <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => { nav.close(); onNavigate(p); }} />
+              <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => { nav.close(); onNavigate(p); }} onIntent={prefetchPage} />
             </ScrollArea.Autosize>
           </Collapse>
         </Box>

@@ -6,14 +6,19 @@ const contains = (item: NavItem, path: string): boolean =>
   item.path === path || (item.children ?? []).some((c) => contains(c, path));
 
 /** The site's navigation; only the section holding the current page starts open, so long sites stay short. */
-export function NavTree({ items, current, onNavigate, depth = 0 }: { items: NavItem[]; current: string; onNavigate: (path: string) => void; depth?: number }) {
+export function NavTree({ items, current, onNavigate, onIntent, depth = 0 }: {
+  items: NavItem[]; current: string; onNavigate: (path: string) => void;
+  /** The pointer or focus reached a page's link: a likely next page, worth fetching already. */
+  onIntent?: (path: string) => void;
+  depth?: number;
+}) {
   return (
     <>
       {items.map((item, i) => {
         if (item.children) {
           return (
             <NavLink key={`${item.title}-${i}`} label={item.title} defaultOpened={contains(item, current)} childrenOffset={12}>
-              <NavTree items={item.children} current={current} onNavigate={onNavigate} depth={depth + 1} />
+              <NavTree items={item.children} current={current} onNavigate={onNavigate} onIntent={onIntent} depth={depth + 1} />
             </NavLink>
           );
         }
@@ -29,6 +34,8 @@ export function NavTree({ items, current, onNavigate, depth = 0 }: { items: NavI
             active={path === current}
             aria-current={path === current ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); onNavigate(path); }}
+            onPointerEnter={() => onIntent?.(path)}
+            onFocus={() => onIntent?.(path)}
           />
         );
       })}

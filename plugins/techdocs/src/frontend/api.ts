@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createApiClient, getDefaultIdentityManager, useApiQuery } from '@atrium/frontend';
 import type { Entity } from '@atrium/model';
 import { CATALOG_PLUGIN_ID, catalogRoutes, type QueryEntitiesResponse } from '@atrium/plugin-catalog/common';
@@ -26,14 +27,24 @@ export function useSiteManifest(site: SiteRef, buildKey: number) {
   { staleTime: 60_000 });
 }
 
+const pageKey = (site: SiteRef, pagePath: string | undefined, buildKey: number) => [TECHDOCS_PLUGIN_ID, 'page', refString(site), pagePath ?? '', buildKey];
+
+async function pageArticle(site: SiteRef, pagePath: string, signal?: AbortSignal): Promise<string> {
+  const html = await fetchText(docsApiUrls(site, pagePath).page, signal);
+  const start = html.indexOf('<article class="techdocs-content">');
+  const end = html.lastIndexOf('</article>');
+  return start >= 0 && end > start ? html.slice(start + '<article class="techdocs-content">'.length, end) : '';
+}
+
 /** The article of one page (the part the reader shows), fetched as HTML. */
 export function usePageHtml(site: SiteRef, pagePath: string | undefined, buildKey: number) {
-  return useApiQuery([TECHDOCS_PLUGIN_ID, 'page', refString(site), pagePath ?? '', buildKey], async (signal) => {
-    const html = await fetchText(docsApiUrls(site, pagePath ?? '').page, signal);
-    const start = html.indexOf('<article class="techdocs-content">');
-    const end = html.lastIndexOf('</article>');
-    return start >= 0 && end > start ? html.slice(start + '<article class="techdocs-content">'.length, end) : '';
-  }, { enabled: pagePath !== undefined, staleTime: 60_000 });
+  return useApiQuery(pageKey(site, pagePath, buildKey), (signal) => pageArticle(site, pagePath ?? '', signal), { enabled: pagePath !== undefined, staleTime: 60_000 });
+}
+
+/** Fetches a page the reader is likely to open next (its nav link is pointed at), once. */
+export function usePrefetchPage(site: SiteRef, buildKey: number) {
+  const queryClient = useQueryClient();
+  return (pagePath: string) => void queryClient.prefetchQuery({ queryKey: pageKey(site, pagePath, buildKey), queryFn: ({ signal }) => pageArticle(site, pagePath, signal), staleTime: 60_000 });
 }
 
 export function useSearchIndex(site: SiteRef, enabled: boolean, buildKey: number) {
@@ -67,7 +78,7 @@ export function useDocumentedEntities() {
   });
 }
 
-async function fetchText(url: string, signal: AbortSignal): Promise<string> {
+async function fetchText(url: string, signal: AbortSignal | undefined): Promise<string> {
   const identity = getDefaultIdentityManager();
   const send = async () => prefetchingFetch(url, { headers: { authorization: `Bearer ${await identity.getToken()}`, ...MISSING_OK }, signal });
   let r = await send();
