@@ -12,3 +12,4 @@ export {
   type GithubApp, type GithubCredentials, type GithubCredentialsProvider, type GithubIntegration, type ResolvedGithubIntegration,
 } from './urlReader/index.js';
 export { ConfigReader } from './config/index.js';
+export { PREPARE } from './database/preparedStatements.js';

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import { withPreparedStatements } from './preparedStatements.js';
 import type pg from 'pg';
 import type { DatabaseService, Migration } from '../api/services.js';
 import { InputError } from '../api/errors.js';
@@ -42,7 +43,7 @@ export function createPluginDatabase(options: {
     dialect: new PostgresDialect({
       pool: async () => {
         await ensureSchema();
-        return { connect: () => pool.connect(), end: async () => {} };
+        return { connect: async () => withPreparedStatements(await pool.connect()), end: async () => {} };
       },
     }),
   }).withSchema(schema);

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { PREPARE } from '@atrium/backend';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { entityFilterSql } from './filterSql.js';
@@ -68,7 +69,7 @@ export async function entityRow(c: CatalogDb, where: { ref: string } | { id: str
 
 /** One visible entity's JSON text by ref or uid, for responses that return it whole. */
 export async function entityText(c: CatalogDb, where: { ref: string } | { id: string }): Promise<RawJson | undefined> {
-  const { rows } = await sql<{ final: string }>`
+  const { rows } = await sql<{ final: string }>`${sql.raw(PREPARE)}
     select final_text as final from ${table(c, 'entities')}
     where ${'ref' in where ? sql`ref = ${where.ref}` : sql`id = ${where.id}::uuid`} and final is not null`.execute(c.db);
   return rows[0] ? new RawJson(rows[0].final) : undefined;

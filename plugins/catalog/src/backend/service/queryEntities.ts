@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { PREPARE } from '@atrium/backend';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { encodeCursor, type QueryCursor } from './cursor.js';
@@ -61,7 +62,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const keyset = cursor ? keysetSql(cursor.position, op, backwards, Boolean(q.orderField)) : sql`true`;
   const offset = !cursor && 'offset' in q && q.offset ? sql`offset ${q.offset}` : sql``;
   // The page and its entities in one statement: the heavy JSON is only read for the page's rows.
-  const { rows } = await sql<Row & { final: unknown }>`
+  const { rows } = await sql<Row & { final: unknown }>`${sql.raw(PREPARE)}
     with page as materialized (
       select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
       where ${keyset}
