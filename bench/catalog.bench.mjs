@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { startPortal, writeConfig } from './lib.mjs';
 import { generateOrg, writeOrg } from './catalog/generateOrg.mjs';
 
-const PORT = 7310;
+const PORT = Number(process.env.BENCH_PORT ?? 7330);
 const N = Number(process.env.BENCH_CATALOG_N ?? 10_000);
 const CLIENTS = (process.env.BENCH_CATALOG_DB ?? 'pg,pglite').split(',');
 
