@@ -16,6 +16,8 @@ import { AppLayout } from './AppLayout';
 import { AppBoot } from './AppBoot';
 import { NotFoundPage } from './NotFoundPage';
 import { PluginPage } from './PluginPage';
+import { preloadExtension } from '../plugin/lazyExtension';
+import { LoadingState } from '../ui/LoadingState';
 import { RouteError } from './RouteError';
 import { atriumTheme, colorSchemeManager } from './theme';
 
@@ -36,6 +38,17 @@ function createRoutes(registry: ExtensionRegistry): RouteObject[] {
     // Pages own everything below their path, so they can have sub-pages with shareable URLs.
     path: page.path === '/' ? '/' : `${page.path.replace(/\/$/, '')}/*`,
     element: <PluginPage page={page} />,
+    // The page's code is fetched before the route renders (from the first line of the app for the URL
+    // it opens on), so the page does not suspend: no loading flash, and no delay React adds after one.
+    // A failed load is left to the page, whose error boundary offers a retry.
+    loader: async () => {
+      await preloadExtension(page.load).catch(() => undefined);
+      return null;
+    },
+    // Only on the way in: moving within the page (its search params, its sub-paths) stays synchronous,
+    // as pages that update their URL in quick succession expect.
+    shouldRevalidate: () => false,
+    HydrateFallback: () => <LoadingState lines={6} label={`Loading ${page.title}`} />,
   }));
   return [{
     element: <AppLayout />,

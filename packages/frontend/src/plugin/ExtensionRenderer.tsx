@@ -1,7 +1,7 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { LoadingState } from '../ui/LoadingState';
-import { forgetLazyExtension, getLazyExtension } from './lazyExtension';
+import { extensionComponent, forgetLazyExtension } from './lazyExtension';
 import { PluginErrorBoundary } from './PluginErrorBoundary';
 import type { LazyComponentLoader } from './types';
 
@@ -17,7 +17,6 @@ export interface ExtensionRendererProps<P> {
 export function ExtensionRenderer<P extends object>({ extension, what, props, fallback }: ExtensionRendererProps<P>) {
   // Bumped by Retry so the boundary remounts a freshly created lazy component.
   const [attempt, setAttempt] = useState(0);
-  const Lazy = getLazyExtension(extension.load);
   return (
     <PluginErrorBoundary
       key={attempt} pluginId={extension.pluginId} what={what}
@@ -25,9 +24,16 @@ export function ExtensionRenderer<P extends object>({ extension, what, props, fa
     >
       <Suspense fallback={fallback ?? <LoadingState />}>
         <div data-extension-id={extension.extensionId} style={{ display: 'contents' }}>
-          <Lazy {...props} />
+          <ExtensionComponent load={extension.load} props={props} />
         </div>
       </Suspense>
     </PluginErrorBoundary>
   );
+}
+
+/** The loaded component, or a lazy one until its module arrives (remounted by Retry through the boundary's key). */
+function ExtensionComponent<P extends object>({ load, props }: { load: LazyComponentLoader<P>; props: P }) {
+  // Chosen once per loader: switching a mounted page from the lazy to the loaded component would remount it.
+  const Component = useMemo(() => extensionComponent(load), [load]);
+  return <Component {...props} />;
 }
