@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { PREPARE } from '@atrium/backend';
 import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
@@ -111,7 +112,8 @@ export class SearchEngine {
       counts = { matches: candidates.matches, ranked: sql`(select count(*) from ranked)` };
     }
     // Candidates come ranked; only the page's rows are read again, for their document and highlights.
-    const { rows } = await sql<HitRow>`
+    // Prepared once per connection: parsing and planning were a good part of each query (see ADR 9).
+    const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery)}),
       ${steps}
       select h.type, d.document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { PREPARE } from '@atrium/backend';
 
 /** Word length range kept in the lexicon: shorter words correct to noise, longer ones are ids and hashes. */
 const MIN = 3;
@@ -23,7 +24,7 @@ export async function findCorrections(db: Kysely<any>, schema: string, words: Ar
   const result = new Map<string, string[]>();
   if (!words.length) return result;
   const lexicon = sql.table(`${schema}.lexicon`);
-  const { rows } = await sql<{ tok: string; word: string; sim: number }>`
+  const { rows } = await sql<{ tok: string; word: string; sim: number }>`${sql.raw(PREPARE)}
     select t.tok, c.word, c.sim
     from unnest(${words.map((w) => w.word)}::text[], ${words.map((w) => w.prefix)}::boolean[]) as t(tok, prefix)
     cross join lateral (

@@ -58,14 +58,13 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
   const short = shortPrefix(term);
   if (short) {
     // Names and titles starting with it (B-tree, in order), and the word itself.
-    const like = `${short}%`;
     const ctes = sql`fts as (select ''::text as type, 0::bigint as generation, ''::text as location, ''::text as title, 0::float8 as rank where false),
       cand as (
         (select ${cols}, true as counted from ${from} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
-          where name_key collate "C" like ${like} and generation = any(${liveGenerations})
+          where ${startsWith(sql`name_key`, short)} and generation = any(${liveGenerations})
           order by name_key collate "C" limit ${SHORT_PREFIX_LIMIT}) n
           on n.type = d.type and n.generation = d.generation and n.location = d.location where ${where})
-        union all (select ${cols}, true from ${from} where ${where} and lower(d.title) collate "C" like ${like}
+        union all (select ${cols}, true from ${from} where ${where} and ${startsWith(sql`lower(d.title)`, short)}
           order by lower(d.title) collate "C" limit ${SHORT_PREFIX_LIMIT})
         union all (select ${cols}, true from ${from} where ${where} and d.tsv @@ to_tsquery('english', ${`'${short}'`}) limit ${SHORT_PREFIX_LIMIT})
       )`;
@@ -82,7 +81,7 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
   if (term.nameKey) {
     // Names in order straight from the index; the generation and filters are checked on what it yields.
     legs.push(sql`(select ${cols}, false from ${from} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
-      where name_key collate "C" like ${`${term.nameKey}%`} and generation = any(${liveGenerations})
+      where ${startsWith(sql`name_key`, term.nameKey)} and generation = any(${liveGenerations})
       order by name_key collate "C" limit 200) n
       on n.type = d.type and n.generation = d.generation and n.location = d.location
       where ${where} and d.tsv @@ q.tsq limit 50)`);
@@ -109,4 +108,17 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
 export function shortPrefix(term: ParsedTerm): string | undefined {
   const [only, ...rest] = term.clauses;
   return only?.kind === 'word' && only.prefix && only.word.length <= 2 && rest.length === 0 ? only.word : undefined;
+}
+
+/**
+ * `text` starts with `prefix`, as a range in the C collation: an index range even in a prepared
+ * statement's generic plan, where a LIKE pattern held in a parameter could only filter.
+ */
+function startsWith(text: RawBuilder<unknown>, prefix: string): RawBuilder<unknown> {
+  const points = [...prefix];
+  const last = points.pop()!.codePointAt(0)!;
+  // The next code point after the last (past the surrogates): every string starting with `prefix` sorts below it.
+  const next = last === 0xd7ff ? 0xe000 : last + 1;
+  const upper = next > 0x10ffff ? undefined : `${points.join('')}${String.fromCodePoint(next)}`;
+  return sql`(${text} collate "C" >= ${prefix}${upper === undefined ? sql`` : sql` and ${text} collate "C" < ${upper}`})`;
 }
