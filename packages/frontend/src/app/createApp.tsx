@@ -55,7 +55,19 @@ function createRoutes(registry: ExtensionRegistry): RouteObject[] {
     errorElement: <RouteError />,
     children: [
       ...pages,
-      { path: '/catalog/:namespace/:kind/:name/*', element: <EntityPage /> },
+      {
+        path: '/catalog/:namespace/:kind/:name/*',
+        element: <EntityPage />,
+        // The overview's cards and the tab in the URL are fetched with the route, like pages' code above.
+        loader: async ({ params }) => {
+          const tab = (params['*'] ?? '').split('/')[0];
+          const wanted = [...registry.entityCards, ...registry.entityTabs.filter(t => tab && t.path === tab)];
+          await Promise.all(wanted.map(c => preloadExtension(c.load).catch(() => undefined)));
+          return null;
+        },
+        shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
+        HydrateFallback: () => <LoadingState lines={6} label="Loading the entity" />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   }];
