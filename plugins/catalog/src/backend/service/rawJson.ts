@@ -33,7 +33,8 @@ export function serializeWithRawJson(payload: unknown): string | Buffer {
     last = m.index + m[0].length;
   }
   parts.push(json.slice(last));
-  return utf8Concat(parts);
+  // A single entity is cheaper to send as a string.
+  return parts.reduce((n, part) => n + part.length, 0) < 16_384 ? parts.join('') : utf8Concat(parts);
 }
 
 function utf8Concat(parts: string[]): Buffer {
