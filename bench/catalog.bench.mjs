@@ -1,7 +1,7 @@
 // Catalog: time to ingest a generated organisation (all entities stitched and visible through the API)
 // and API latency/throughput at 10 connections, on the PostgreSQL server and on embedded PGlite.
 // N = 10,000 by default; BENCH_CATALOG_N=100000 for the large run (slow: not part of CI).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,20 @@ async function waitForIngestion(url, headers, expected, t0) {
     // Each poll counts every entity; at 100,000 that is work of its own, so poll less often there.
     await new Promise((res) => setTimeout(res, expected > 50_000 ? 1000 : 100));
   }
+}
+
+/** Waits until the portal uses under 5% of a core for six seconds running (at most two minutes): longer than search waits for the catalog to pause before it reindexes. */
+async function waitForIdle(pid) {
+  const tck = Number(execFileSync('getconf', ['CLK_TCK']).toString());
+  const cpu = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / tck; };
+  const t0 = performance.now();
+  let quiet = 0;
+  while (quiet < 6 && performance.now() - t0 < 120_000) {
+    const before = cpu();
+    await new Promise((res) => setTimeout(res, 1000));
+    quiet = cpu() - before < 0.05 ? quiet + 1 : 0;
+  }
+  return performance.now() - t0;
 }
 
 async function load(label, url, headers) {
@@ -54,8 +68,10 @@ export async function run() {
     const ms = await waitForIngestion(portal.url, headers, expected, t0);
     console.log(`${client}: ${expected} entities ingested (start to all visible) in ${(ms / 1000).toFixed(1)} s; RSS ${portal.rssMb().toFixed(0)} MB`);
     // Once the work settles the catalog vacuums and analyzes its tables (index-only counts and facets
-    // need the visibility map): measure queries in that steady state, not while it runs.
+    // need the visibility map), and other plugins index what arrived (search waits for the catalog's
+    // writes to pause): measure queries in that steady state, once the portal is idle.
     await new Promise((res) => setTimeout(res, N > 50_000 ? 15_000 : 4000));
+    console.log(`  idle after ${(await waitForIdle(portal.pid) / 1000).toFixed(1)} s more`);
     const api = `${portal.url}/api/catalog`;
     await load('by-name', `${api}/entities/by-name/component/default/component-${Math.floor(N / 3)}`, headers);
     await load('by-query, 100 items, kind filter', `${api}/entities/by-query?filter=kind=component,spec.type=service&limit=100`, headers);
