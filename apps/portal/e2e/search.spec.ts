@@ -45,7 +45,12 @@ test('the palette runs actions and goes to pages, and Escape closes it', async (
   await page.getByTestId('search-box').click();
   await expect(palette(page).getByRole('textbox', { name: 'Quick search' })).toBeFocused();
   await page.keyboard.type('dark mode');
-  await expect(palette(page).getByTestId('palette-action').first()).toContainText('Toggle dark mode');
+  // Search results for the words arrive above the actions (the docs mention dark mode): wait for them,
+  // then walk down to the action with the arrow keys, so Enter acts on what is selected, not on a race.
+  await expect(palette(page).getByTestId('palette-list')).toHaveAttribute('data-results-for', 'dark mode');
+  const toggle = palette(page).getByTestId('palette-action').filter({ hasText: 'Toggle dark mode' });
+  for (let i = 0; i < 20 && (await toggle.getAttribute('data-selected')) !== 'true'; i++) await page.keyboard.press('ArrowDown');
+  await expect(toggle).toHaveAttribute('data-selected', 'true');
   const before = await page.locator('html').getAttribute('data-mantine-color-scheme');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).not.toHaveAttribute('data-mantine-color-scheme', before ?? '');
