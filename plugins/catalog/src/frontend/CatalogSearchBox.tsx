@@ -25,12 +25,20 @@ export function CatalogSearchBox({ value, onSearch, kindLabel }: CatalogSearchBo
     }
   }, [value]);
 
+  // The latest callback, so a new one each render does not re-run the effect below with a stale value.
+  const onSearchRef = useRef(onSearch);
   useEffect(() => {
-    if (debounced !== committed.current) {
+    onSearchRef.current = onSearch;
+  });
+
+  useEffect(() => {
+    // Only once typing has paused (the debounced value caught up): a value from before Enter committed
+    // the text must not be sent after it, overwriting what the user did since (a sort, a filter).
+    if (debounced === text && debounced !== committed.current) {
       committed.current = debounced;
-      onSearch(debounced);
+      onSearchRef.current(debounced);
     }
-  }, [debounced, onSearch]);
+  }, [debounced, text]);
 
   const commit = (next: string) => {
     setText(next);

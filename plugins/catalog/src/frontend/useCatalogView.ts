@@ -20,7 +20,10 @@ export function useCatalogView(): CatalogView {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the query string is the identity of the state
   const state = useMemo(() => parseViewState(params), [key]);
   const update = useCallback((patch: CatalogViewUpdate, options?: { replace?: boolean }) => {
-    setParams(current => {
+    // From the address bar, not the router's `current`: that is the query of the last render, so two
+    // updates before the next render (a sort, then a search box catching up) would lose the first.
+    setParams(() => {
+      const current = new URLSearchParams(window.location.search);
       const paging = 'cursor' in patch || 'page' in patch;
       const next: CatalogViewState = { ...parseViewState(current), ...(paging ? {} : { cursor: undefined, page: 1 }), ...patch };
       return serializeViewState(next);
