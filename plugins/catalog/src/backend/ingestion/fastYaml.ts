@@ -12,7 +12,7 @@ export interface FastDocument {
   fields: Array<[string, number]>;
 }
 
-/** How deep the catalog records field lines (fields below are reported at their nearest recorded parent). */
+/** How many segments deep the catalog records field lines (errors about deeper fields name the entity's line). */
 export const FIELD_LINE_DEPTH = 4;
 
 /**

@@ -32,3 +32,4 @@ export {
   type LocationType,
   type SourcePosition,
 } from './types.js';
+export { FIELD_LINE_DEPTH } from './fastYaml.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger, UrlReaderService } from '@atrium/backend';
 import { relationsFromSpec, stringifyEntityRef, withInverseRelations, type Entity, type EntityValidator } from '@atrium/model';
-import { locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
+import { FIELD_LINE_DEPTH, locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
 import type { DeferredEntity } from '../database/entityRows.js';
 import type { KindPolicy } from './kindRules.js';
 import type { CatalogError, ClaimedEntity, EntityProcessor, ProcessingOutput } from './types.js';
@@ -106,7 +106,8 @@ function fieldLines(ingested: IngestedEntity): Record<string, number> {
   if (ingested.fieldLines) return ingested.fieldLines();
   const out: Record<string, number> = {};
   const visit = (value: unknown, path: Array<string | number>, depth: number) => {
-    if (depth > 3 || value === null || typeof value !== 'object') return;
+    // Paths of at most FIELD_LINE_DEPTH segments, like the fast parser's walk.
+    if (depth >= FIELD_LINE_DEPTH || value === null || typeof value !== 'object') return;
     for (const [k, v] of Array.isArray(value) ? value.map((x, i) => [i, x] as const) : Object.entries(value)) {
       const p = [...path, k];
       const line = ingested.locate(p)?.line;
