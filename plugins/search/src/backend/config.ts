@@ -15,6 +15,8 @@ export const searchConfigSchema = z.looseObject({
     maxTermLength: z.number().int().min(1).max(1_000).optional(),
     /** Below this many indexed documents every match is ranked in one simple query (default 5,000; 0: never). */
     smallIndexDocuments: z.number().int().min(0).optional(),
+    /** How long an identical query's answer may be reused while the index is unchanged (default 30; 0: never). */
+    resultCacheSeconds: z.number().min(0).max(3_600).optional(),
     collators: z.looseObject({
       catalog: z.object({ schedule: scheduleSchema.optional() }).strict().optional(),
       techdocs: z.object({ schedule: scheduleSchema.optional(), parallelism: z.number().int().min(1).max(20).optional() }).strict().optional(),

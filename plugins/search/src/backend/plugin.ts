@@ -39,7 +39,11 @@ export const searchPlugin = createBackendPlugin({
         await database.migrate(searchMigrations);
         const db = database.getClient<SearchTables>();
         const index = new SearchIndex(db, database.schema);
-        const engine = new SearchEngine(db, database.schema, { smallIndex: config.getOptionalNumber('search.smallIndexDocuments') });
+        const cacheSeconds = config.getOptionalNumber('search.resultCacheSeconds');
+        const engine = new SearchEngine(db, database.schema, {
+          smallIndex: config.getOptionalNumber('search.smallIndexDocuments'),
+          ...(cacheSeconds !== undefined && { resultCacheMs: cacheSeconds * 1000 }),
+        });
         for (const c of collators.values()) await index.registerType(c.type, c.textWeight ?? 'summary');
         const knownTypes: ReadonlySet<string> = new Set(collators.keys());
 

@@ -1,5 +1,5 @@
 import { coreServices, createBackendModule, type SchedulerService } from '@atrium/backend';
-import { startTestBackend, waitFor, type TestBackend, type TestDatabaseClient } from '@atrium/backend/testing';
+import { startTestBackend, waitFor, type TestBackend, type TestDatabase, type TestDatabaseClient } from '@atrium/backend/testing';
 import type { SearchDocument, SearchResultSet, SearchTypesResponse } from '@atrium/plugin-search/common';
 import { toSearchParams } from '@atrium/plugin-search/common';
 import { searchIndexRegistryExtensionPoint, type SearchCollator, type SearchIndexWriter } from './extensionPoint.js';
@@ -10,6 +10,8 @@ import { searchPlugin } from './plugin.js';
  * given documents, so tests control the corpus and can write incrementally through `writers`.
  */
 export interface SearchTestBackend extends TestBackend {
+  /** The PostgreSQL database (pg only), for a second instance on it. */
+  database?: TestDatabase;
   writers: Map<string, SearchIndexWriter>;
   search(query: Parameters<typeof toSearchParams>[0]): Promise<SearchResultSet>;
   /** Waits until every fixed type has been fully indexed at least once. */
@@ -29,7 +31,7 @@ export interface FixedCorpus {
   schedule?: SearchCollator['schedule'];
 }
 
-export async function startSearchTestBackend(options: { client: TestDatabaseClient; corpora: FixedCorpus[]; features?: Parameters<typeof startTestBackend>[0]['features']; config?: Parameters<typeof startTestBackend>[0]['config'] }): Promise<SearchTestBackend> {
+export async function startSearchTestBackend(options: { client: TestDatabaseClient; database?: TestDatabase; corpora: FixedCorpus[]; features?: Parameters<typeof startTestBackend>[0]['features']; config?: Parameters<typeof startTestBackend>[0]['config'] }): Promise<SearchTestBackend> {
   const writers = new Map<string, SearchIndexWriter>();
   let scheduler: SchedulerService | undefined;
   const module = createBackendModule({
@@ -60,7 +62,7 @@ export async function startSearchTestBackend(options: { client: TestDatabaseClie
       });
     },
   });
-  const t = await startTestBackend({ features: [searchPlugin, module, ...(options.features ?? [])], client: options.client, config: options.config });
+  const t = await startTestBackend({ features: [searchPlugin, module, ...(options.features ?? [])], client: options.client, database: options.database, config: options.config });
   return Object.assign(t, {
     writers,
     async search(query: Parameters<typeof toSearchParams>[0]) {

@@ -83,4 +83,10 @@ export const searchMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0004_change_counter': {
+    async up(db: Kysely<any>) {
+      // Moved on after every write that queries can see: cached answers are reused only while it reads the same.
+      await sql`create sequence change_seq`.execute(db);
+    },
+  },
 };

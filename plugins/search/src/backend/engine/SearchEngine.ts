@@ -7,6 +7,7 @@ import { allFilters } from './filterSql.js';
 import { candidateCtes, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
+import { ResultCache } from './resultCache.js';
 import type { SearchTables } from './SearchIndex.js';
 
 export interface EngineQuery {
@@ -46,6 +47,15 @@ const SIZE_CHECK_MS = 30_000;
 const CORRECTION_CACHE_SIZE = 10_000;
 /** Facets count at most this many matching documents (a sample for very broad queries). */
 const FACET_SAMPLE = 10_000;
+/** How long a cached answer may be reused at most (while the index is unchanged), by default. */
+const RESULT_CACHE_MS = 30_000;
+/** Answers cached at most (a page of results is some tens of KB). */
+const RESULT_CACHE_ENTRIES = 256;
+
+/** `fresh`: compute the answer even if an identical query's is cached (a request's `Cache-Control: no-cache`). */
+export interface QueryOptions {
+  fresh?: boolean;
+}
 
 /** Queries the live generation of the index: ranked, filtered, paged results with highlights, and facet counts. */
 export class SearchEngine {
@@ -54,20 +64,60 @@ export class SearchEngine {
   private readonly postTag: string;
   private readonly correctionCache = new Map<string, { words: string[]; until: number }>();
 
+  private readonly results: ResultCache<SearchResultSet>;
+  private readonly facetCounts: ResultCache<SearchFacetsResponse>;
+
   private sizeCheck = { small: false, until: 0 };
 
   /**
    * `smallIndex`: below this many documents every match is ranked in one scan, a query simple enough
    * that parsing and planning it (most of a query's cost on a small index, 2–3× more on the embedded
    * database) stay cheap. Above it, the capped legs of candidateCtes.
+   * `resultCacheMs`: how long an identical query's answer may be reused while the index is unchanged
+   * (default 30 s; 0: never).
    */
-  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string, private readonly options: { smallIndex?: number } = {}) {
+  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string, private readonly options: { smallIndex?: number; resultCacheMs?: number } = {}) {
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
+    const cache = { ttlMs: options.resultCacheMs ?? RESULT_CACHE_MS, maxEntries: RESULT_CACHE_ENTRIES };
+    this.results = new ResultCache(cache);
+    this.facetCounts = new ResultCache(cache);
   }
 
-  async query(query: EngineQuery): Promise<SearchResultSet> {
+  async query(query: EngineQuery, options: QueryOptions = {}): Promise<SearchResultSet> {
+    return this.cached(this.results, query, options, () => this.search(query));
+  }
+
+  /** Counts per type (with every filter) and per facet value (with the types and every other facet's filter). */
+  async facets(query: Omit<EngineQuery, 'page' | 'pageLimit'>, options: QueryOptions = {}): Promise<SearchFacetsResponse> {
+    return this.cached(this.facetCounts, query, options, () => this.countFacets(query));
+  }
+
+  /**
+   * The cached answer to an identical query while the index's change counter reads as it did when the
+   * answer was computed (one small statement instead of the query); otherwise computes and keeps it.
+   * The counter is read before computing: a write committed after that moves it on, so an answer that
+   * may predate the write is never reused after it.
+   */
+  private async cached<T>(cache: ResultCache<T>, query: object, options: QueryOptions, compute: () => Promise<T>): Promise<T> {
+    if (!cache.enabled) return compute();
+    const key = JSON.stringify(query);
+    const version = await this.indexVersion();
+    const hit = options.fresh ? undefined : cache.get(key, version);
+    if (hit) return hit;
+    const value = await compute();
+    cache.set(key, version, value);
+    return value;
+  }
+
+  private async indexVersion(): Promise<string> {
+    const { rows } = await sql<{ v: string }>`${sql.raw(PREPARE)}
+      select last_value::text || ':' || is_called::text as v from ${sql.table(`${this.schema}.change_seq`)}`.execute(this.db);
+    return rows[0]?.v ?? '';
+  }
+
+  private async search(query: EngineQuery): Promise<SearchResultSet> {
     const { term, tsquery, browsing, locator } = await this.prepare(query.term);
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
@@ -153,8 +203,7 @@ export class SearchEngine {
     };
   }
 
-  /** Counts per type (with every filter) and per facet value (with the types and every other facet's filter). */
-  async facets(query: Omit<EngineQuery, 'page' | 'pageLimit'>): Promise<SearchFacetsResponse> {
+  private async countFacets(query: Omit<EngineQuery, 'page' | 'pageLimit'>): Promise<SearchFacetsResponse> {
     const { tsquery, browsing } = await this.prepare(query.term);
     const columns: Record<FacetField, string> = { kind: 'm.kind', type: 'm.doc_type', owner: 'm.owner', lifecycle: 'm.lifecycle', tags: 'unnest(m.tags)' };
     const inTypes = query.types.length ? sql`m.type = any(${query.types}::text[])` : sql`true`;

@@ -84,7 +84,10 @@ export class SearchIndex {
         .where('type', '=', type).execute();
       return true;
     });
-    if (swapped) await this.flushPendingIndexEntries();
+    if (swapped) {
+      await this.changed();
+      await this.flushPendingIndexEntries();
+    }
     return swapped;
   }
 
@@ -119,6 +122,7 @@ export class SearchIndex {
           incremental_at: sql<Date>`now()`,
         }))).execute();
     }
+    await this.changed();
   }
 
   async remove(type: string, locations: string[]): Promise<void> {
@@ -126,6 +130,16 @@ export class SearchIndex {
     const build = this.builds.get(type);
     for (const l of locations) build?.removed.add(l);
     await this.db.deleteFrom('documents').where('type', '=', type).where('location', 'in', locations).execute();
+    await this.changed();
+  }
+
+  /**
+   * Moves the change counter on, after a write queries can see has committed: the engine reuses a cached
+   * answer only while the counter reads what it read before computing it. A sequence, so writers never
+   * wait on each other for it, and it is read the same on every instance.
+   */
+  private async changed(): Promise<void> {
+    await sql`select nextval(${`${this.schema}.change_seq`})`.execute(this.db);
   }
 
   async replaceEntity(type: string, entityRef: string, documents: SearchDocument[]): Promise<void> {

@@ -26,6 +26,9 @@ const facetsSchema = z.object({
   facets: z.object({ kind: facetCounts, type: facetCounts, owner: facetCounts, lifecycle: facetCounts, tags: facetCounts }),
 });
 
+/** A request asking for a fresh answer (`Cache-Control: no-cache`), not one reused from an identical query. */
+const wantsFresh = (request: { headers: Record<string, string | string[] | undefined> }) => /\bno-cache\b/i.test(String(request.headers['cache-control'] ?? ''));
+
 export interface SearchRoutesOptions {
   engine: SearchEngine;
   index: SearchIndex;
@@ -48,7 +51,7 @@ export function createSearchRoutes(options: SearchRoutesOptions) {
     }, async (request) => {
       await httpAuth.credentials(request, { allow: ['user', 'service'] });
       const params = parse(request.query);
-      return engine.query({ ...params, page: decodeCursor(params.pageCursor) });
+      return engine.query({ ...params, page: decodeCursor(params.pageCursor) }, { fresh: wantsFresh(request) });
     });
 
     app.get(searchRoutes.facets, {
@@ -60,7 +63,7 @@ export function createSearchRoutes(options: SearchRoutesOptions) {
     }, async (request) => {
       await httpAuth.credentials(request, { allow: ['user', 'service'] });
       const { term, types, filters } = parse(request.query);
-      return engine.facets({ term, types, filters });
+      return engine.facets({ term, types, filters }, { fresh: wantsFresh(request) });
     });
 
     app.get(searchRoutes.types, {
