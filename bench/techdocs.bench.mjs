@@ -6,7 +6,7 @@
 // Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, root, startPortal, writeConfig } from './lib.mjs';
 
@@ -78,11 +78,18 @@ export async function buildBench() {
     edited.push(build(...cache));
   }
   const { buildSite, readLocalSource } = await import(join(root, 'plugins/techdocs/dist/backend/index.js'));
+  const { createRenderPool } = await import(join(root, 'plugins/techdocs/dist/backend/builder/index.js'));
+  const pool = createRenderPool(); // the portal's: worker threads, one per core
+  const poolRuns = [];
   for (let i = 0; i < RUNS + 1; i++) {
-    const t0 = performance.now();
-    await buildSite(await readLocalSource(join(dir, 'src')), { etag: 'bench' });
-    if (i > 0) inProcess.push(performance.now() - t0); // the first run loads the grammars
+    // Interleaved: the builder on the calling thread, then in the pool; the first of each loads the grammars.
+    for (const [renderer, list] of [[undefined, inProcess], [pool, poolRuns]]) {
+      const t0 = performance.now();
+      await buildSite(await readLocalSource(join(dir, 'src')), { etag: 'bench', ...(renderer && { renderer }) });
+      if (i > 0) list.push(performance.now() - t0);
+    }
   }
+  await pool.close();
   const pages = execFileSync('find', [join(dir, 'theirs'), '-name', 'index.html']).toString().trim().split('\n').length;
   const show = (label, xs) => {
     const w = median(xs.map((x) => x.wall)), c = median(xs.map((x) => x.cpu));
@@ -98,7 +105,9 @@ export async function buildBench() {
   ratio('atrium (no cache)', a, b);
   ratio('atrium (unchanged)', c, b);
   ratio('atrium (one page edited)', d, b);
-  console.log(`  builder in-process (warm process, no page cache, as in the portal for a new site): median ${median(inProcess).toFixed(0)} ms`);
+  console.log(`  builder in-process (warm process, no page cache), on the calling thread: median ${median(inProcess).toFixed(0)} ms (runs: ${inProcess.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  builder in-process, in the portal's worker threads (${os.availableParallelism()}): median ${median(poolRuns).toFixed(0)} ms (runs: ${poolRuns.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  => mkdocs (fresh process) / portal's warm builder: ${(b.w / median(poolRuns)).toFixed(2)}x by wall clock`);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -27,7 +27,8 @@ Options for docs build / docs publish:
   --strict        build: exit 1 when there are warnings (broken links, missing nav pages...)
   --cache DIR     build: keep rendered pages here so unchanged pages are not rendered again
                   (default: $XDG_CACHE_HOME/atrium/docs or ~/.cache/atrium/docs)
-  --no-cache      build: render every page and keep nothing
+  --no-cache      build: render every page and keep no pages (the highlighter's translated
+                  grammar patterns are still kept there, like compiled code)
   --url URL       publish: the portal's base URL
   --entity REF    publish: the entity the docs belong to, e.g. component:default/my-service
   --token TOKEN   publish: a token (or set ATRIUM_TOKEN, which keeps it out of process lists)

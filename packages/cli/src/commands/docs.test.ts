@@ -20,12 +20,15 @@ describe('atrium docs', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'atrium-docs-cli-'));
+    // Where --no-cache builds keep the highlighter's patterns: not the home folder of whoever runs the tests.
+    vi.stubEnv('XDG_CACHE_HOME', join(dir, 'xdg-cache'));
     await mkdir(join(dir, 'src/docs'), { recursive: true });
     await writeFile(join(dir, 'src/mkdocs.yml'), 'site_name: CLI docs\nnav:\n  - index.md\n  - Missing: missing.md\n');
     await writeFile(join(dir, 'src/docs/index.md'), '# CLI docs\n\nSee [the guide](guide.md).\n');
     t = await startTestBackend({ features: [techdocsPlugin], config: { techdocs: { builder: 'external' } } });
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await t?.stop();
     await rm(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildSite, DocsBuildError, openDiskPageCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
+import { buildSite, createRenderPool, DocsBuildError, openDiskPageCache, openPatternCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
 
 /**
  * `atrium docs build [--source DIR] [--out DIR]`: builds an MkDocs source (mkdocs.yml + docs/) into a
@@ -14,8 +14,11 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   if (out === source) throw new DocsBuildError('--out must not be the source folder itself: the site would overwrite the docs');
   await requireConfig(source);
   const started = Date.now();
-  const cache = options.cache === false ? undefined : await openDiskPageCache(resolve(options.cache ?? defaultCacheDir()), source);
-  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), ...(cache && { cache }) });
+  const cacheDir = resolve(typeof options.cache === 'string' ? options.cache : defaultCacheDir());
+  const [cache, patterns] = await Promise.all([options.cache === false ? undefined : openDiskPageCache(cacheDir, source), openPatternCache(cacheDir)]);
+  const renderer = createRenderPool();
+  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), renderer, ...(cache && { cache }) })
+    .finally(() => renderer.close());
   await rm(out, { recursive: true, force: true });
   for (const f of site.files) {
     const target = join(out, f.path);
@@ -25,6 +28,7 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
   // A cache that cannot be written (read-only home in CI) costs the next build time, not this one.
   await cache?.save().catch((e: Error) => console.log(`warning: could not save the page cache: ${e.message}`));
+  await patterns.save().catch((e: Error) => console.log(`warning: could not save the highlighter's patterns: ${e.message}`));
   const kept = cache?.hits ? `, ${cache.hits} unchanged pages from the cache` : '';
   console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${kept}${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
   return options.strict && site.warnings.length ? 1 : 0;
@@ -53,7 +57,8 @@ export async function docsPublishCommand(options: { url?: string; token?: string
     const source = resolve(options.source ?? '.');
     await requireConfig(source);
     etag = await sourceEtag(source);
-    const site = await buildSite(await readLocalSource(source), { etag });
+    const renderer = createRenderPool();
+    const site = await buildSite(await readLocalSource(source), { etag, renderer }).finally(() => renderer.close());
     files = site.files;
     for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
   }

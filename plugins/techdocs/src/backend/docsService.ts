@@ -2,7 +2,7 @@ import { NotFoundError, NotModifiedError, type EventsService, type Logger, type 
 import type { Entity } from '@atrium/model';
 import type { CatalogClient } from '@atrium/plugin-catalog/common';
 import { TECHDOCS_SITE_BUILT_TOPIC, type SiteStatus } from '@atrium/plugin-techdocs/common';
-import { buildSite, MemoryPageCache, type BuiltFile } from './builder/index.js';
+import { buildSite, MemoryPageCache, type BuiltFile, type PageRenderer } from './builder/index.js';
 import type { TechDocsSettings } from './config.js';
 import { resolveDocsSource } from './docsSource.js';
 import { LruCache } from './fileCache.js';
@@ -35,6 +35,7 @@ export class DocsService {
 
   constructor(private readonly deps: {
     store: SiteStore; urlReader: UrlReaderService; catalog: CatalogClient; events: EventsService; logger: Logger; settings: TechDocsSettings;
+    renderer?: PageRenderer;
   }) {}
 
   /** Forget the cached current build of a site (after a build here or, through events, elsewhere). */
@@ -123,7 +124,7 @@ export class DocsService {
       log(`Building ${files.length} source files${source.isGit ? ` at commit ${tree.etag.slice(0, 12)}` : ''}`);
       const site = await buildSite(files, {
         etag: tree.etag, ...(source.isGit && { commit: tree.etag }), repoUrl: source.repoUrl, editUri: source.editUri, onProgress: log,
-        cache: this.pageCache,
+        cache: this.pageCache, ...(this.deps.renderer && { renderer: this.deps.renderer }),
       });
       for (const w of site.warnings) log(`Warning: ${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}`);
       const saved = await store.saveBuild({

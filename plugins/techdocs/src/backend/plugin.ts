@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin } from '@atrium/backend';
 import { CatalogClient } from '@atrium/plugin-catalog/common';
 import { TECHDOCS_PLUGIN_ID, TECHDOCS_SITE_BUILT_TOPIC } from '@atrium/plugin-techdocs/common';
+import { createRenderPool } from './builder/renderPool.js';
 import { configSchema, readSettings } from './config.js';
 import { DocsService } from './docsService.js';
 import { metadataRoutes } from './routes/metadataRoutes.js';
@@ -25,15 +26,18 @@ export const techdocsPlugin = createBackendPlugin({
       deps: {
         database: coreServices.database, http: coreServices.http, httpAuth: coreServices.httpAuth, auth: coreServices.auth,
         discovery: coreServices.discovery, urlReader: coreServices.urlReader, events: coreServices.events,
-        scheduler: coreServices.scheduler, logger: coreServices.logger, config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler, logger: coreServices.logger, config: coreServices.rootConfig, lifecycle: coreServices.lifecycle,
       },
-      async init({ database, http, httpAuth, auth, discovery, urlReader, events, scheduler, logger, config }) {
+      async init({ database, http, httpAuth, auth, discovery, urlReader, events, scheduler, logger, config, lifecycle }) {
         await database.migrate(migrations);
         const settings = readSettings(config);
         const store = new SiteStore(database.getClient<TechDocsTables>(), database.schema);
         const baseUrl = () => discovery.getBaseUrl('catalog');
         const catalog = new CatalogClient({ baseUrl, token: async () => (await auth.getOwnServiceCredentials()).token });
-        const docs = new DocsService({ store, urlReader, catalog, events, logger, settings });
+        // Big sites render in worker threads, so requests are served while a site builds.
+        const renderer = createRenderPool();
+        lifecycle.addShutdownHook(() => renderer.close());
+        const docs = new DocsService({ store, urlReader, catalog, events, logger, settings, renderer });
 
         events.subscribe(TECHDOCS_SITE_BUILT_TOPIC, (event) => {
           const ref = (event.payload as { entityRef?: unknown } | null)?.entityRef;

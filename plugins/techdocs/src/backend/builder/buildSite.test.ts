@@ -24,7 +24,8 @@ describe('Markdown rendering', () => {
   it('groups consecutive content tabs into one set that works without script', async () => {
     const html = await one('=== "A"\n    one\n\n=== "B"\n    two\n\nbetween\n\n=== "C"\n    three\n');
     expect(html.match(/class="tabbed-set"/g)).toHaveLength(2);
-    expect(html).toContain('<input type="radio" name="__tabbed_1" id="__tabbed_1_1" class="tabbed-input" checked /><label for="__tabbed_1_1" class="tabbed-label">A</label>');
+    // Serialised by markdown-it, or by sanitize-html (` />`) when a page has raw HTML.
+    expect(html).toMatch(/<input type="radio" name="__tabbed_1" id="__tabbed_1_1" class="tabbed-input" checked(?: \/)?><label for="__tabbed_1_1" class="tabbed-label">A<\/label>/);
     expect(html).toContain('id="__tabbed_1_2"');
     expect(html).toContain('id="__tabbed_2_1"');
   });
@@ -43,7 +44,7 @@ describe('Markdown rendering', () => {
       'Term', ':   Definition', '', 'The HTML spec', '', '*[HTML]: Hyper Text Markup Language', '', '## Custom {#my-id .wide}', '',
     ].join('\n'));
     expect(html).toContain('<td style="text-align:right">2</td>');
-    expect(html).toMatch(/<input class="task-list-item-checkbox" checked="" disabled="" type="checkbox" \/>|<input class="task-list-item-checkbox" checked disabled type="checkbox" \/>/);
+    expect(html).toMatch(/<input class="task-list-item-checkbox" checked(?:="")? disabled(?:="")? ?type="checkbox"(?: \/)?>/);
     expect(html).toContain('class="footnote-ref"');
     expect(html).toContain('<dt>Term</dt>');
     expect(html).toContain('<abbr title="Hyper Text Markup Language">HTML</abbr>');
@@ -71,7 +72,7 @@ describe('links, images and unsafe input', () => {
 
   it('rewrites relative links between pages and to images for directory URLs', async () => {
     const site = await build(files);
-    expect(page(site, 'index.html')).toContain('<a href="guide/install/#run">guide</a> <a href="guide/">dir</a> <img src="img/logo.png" alt="logo" />');
+    expect(page(site, 'index.html')).toContain('<a href="guide/install/#run">guide</a> <a href="guide/">dir</a> <img src="img/logo.png" alt="logo"');
     expect(page(site, 'guide/install/index.html')).toContain('<a href="../../">home</a> <a href="../../img/logo.png">logo</a>');
     expect(site.files.find((f) => f.path === 'img/logo.png')).toMatchObject({ contentType: 'image/png' });
   });
@@ -129,7 +130,7 @@ describe('links, images and unsafe input', () => {
     expect(html).not.toContain('[start:part]');
     expect(html.replace(/<[^>]+>/g, '')).toContain('const b = 2;\nconst c = 3;');
     expect(html).toMatch(/<li>\s*<p>item<\/p>\s*<p>Part <em>only<\/em>.<\/p>\s*<\/li>/);
-    expect(html).toContain('<p>--8&lt;-- "literal"</p>');
+    expect(html).toMatch(/<p>--8&lt;-- (?:"|&quot;)literal(?:"|&quot;)<\/p>/);
     expect(html).toContain('<p>const a = 1;\nconst b = 2;\nconst c = 3;</p>');
     expect(site.warnings).toEqual([
       { file: 'docs/index.md', line: 20, message: 'snippet "../etc/passwd" is not allowed: snippet paths must stay inside the docs source' },

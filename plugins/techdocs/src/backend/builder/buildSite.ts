@@ -4,14 +4,14 @@ import { METADATA_FILE, SEARCH_INDEX_FILE, SITE_MANIFEST_FILE } from '@atrium/pl
 import { editUrlFor } from './editUrl.js';
 import { DocsBuildError } from './errors.js';
 import { configWarnings, contentTypeFor } from './extensions.js';
-import { fenceLanguages, prepareHighlighter, resolveLanguage } from './highlight.js';
-import type { RenderedPage } from './markdown.js';
+import { fenceLanguages, resolveLanguage } from './highlight.js';
 import { CONFIG_FILE_NAMES, parseMkDocsConfig } from './mkdocsConfig.js';
 import { derivedNav, explicitNav, flattenNav, nameToTitle, type NavPage } from './nav.js';
 import { pageKey, siteKey, type CachedPage, type PageCache } from './pageCache.js';
 import { isIndexPage, normalizeRelative, pageOutputFile, pageUrl } from './paths.js';
 import { expandSnippets } from './snippets.js';
-import { pageSearchEntries, searchIndex } from './searchIndex.js';
+import { renderInThisThread, type PageRenderer } from './renderPages.js';
+import { searchIndex } from './searchIndex.js';
 import { STANDALONE_CSS, STANDALONE_CSS_FILE, standalonePage } from './template.js';
 
 export interface SourceFile {
@@ -32,6 +32,8 @@ export interface BuildOptions {
   onProgress?: (message: string) => void;
   /** Rendered pages from earlier builds: pages whose source (and the site's file list) did not change are not rendered again. */
   cache?: PageCache;
+  /** Where pages are rendered: this thread unless given (e.g. `createRenderPool()`'s worker threads). */
+  renderer?: PageRenderer;
 }
 
 export interface BuiltFile {
@@ -129,20 +131,13 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
   }
   const toRender = [...pageUrls.keys()].filter((p) => !rendered.has(p));
   if (toRender.length) {
-    const [{ createMarkdown, renderMarkdown }, highlighter] = await Promise.all([
-      import('./markdown.js'),
-      prepareHighlighter(toRender.flatMap((p) => fenceLanguages(texts.get(p)!)).filter((l) => l !== 'mermaid')),
-    ]);
-    const md = createMarkdown(() => highlighter);
     progress(`Rendering ${toRender.length} pages${rendered.size ? ` (${rendered.size} unchanged pages kept)` : ''}`);
-    for (const p of toRender) {
-      const pageWarnings: CachedPage['warnings'] = [];
-      const warn = (message: string, line?: number) => pageWarnings.push({ message, ...(line && { line }) });
-      const page: RenderedPage = renderMarkdown(md, texts.get(p)!, { source: p, url: pageUrls.get(p)!, files, pageUrls, warn });
-      const entry: CachedPage = { html: page.html, ...(page.title !== undefined && { title: page.title }), headings: page.headings, toc: page.toc, warnings: pageWarnings };
-      rendered.set(p, entry);
-      if (cache) cache.set(keys.get(p)!, entry);
-    }
+    const renderer = options.renderer ?? renderInThisThread;
+    const pages = await renderer.render({ files, pageUrls }, toRender.map((p) => ({ path: p, text: texts.get(p)! })));
+    toRender.forEach((p, i) => {
+      rendered.set(p, pages[i]!);
+      if (cache) cache.set(keys.get(p)!, pages[i]!);
+    });
   } else progress(`All ${pageUrls.size} pages are unchanged since the last build`);
   // Warnings in page order, whether a page was rendered now or before.
   for (const p of pageUrls.keys()) for (const w of [...early.get(p) ?? [], ...rendered.get(p)!.warnings]) warnings.push({ file: docsPrefix + p, ...w });
@@ -168,7 +163,8 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
     const editUrl = editUrlFor(repoUrl, editUri, config.docsDir, p);
     pages.push({ path: url, source: p, title, toc: r.toc, ...(editUrl && { editUrl }) });
     out.push(file(pageOutputFile(url), standalonePage({ siteName: config.siteName, title, url, nav, content: r.html, editUrl })));
-    docsIndex.push(...pageSearchEntries(url, title, r.html));
+    const [entry, ...sections] = r.search;
+    docsIndex.push({ ...entry!, title }, ...sections);
   }
   for (const [p, f] of docs) {
     if (pageUrls.has(p) || /\.md$/i.test(p)) continue;

@@ -44,8 +44,13 @@ let regexesAdded = 0;
 export const regexTable = {
   /** Patterns translated since the last `entries()` (0 when nothing new needs saving). */
   get added(): number { return regexesAdded; },
+  get size(): number { return regexes.size; },
+  /** Every translation, leaving the count of those to save alone. */
+  snapshot(): Array<[string, RegexDetails]> { return [...regexes]; },
   entries(): Array<[string, RegexDetails]> { regexesAdded = 0; return [...regexes]; },
   load(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) regexes.set(k, v); },
+  /** Like `load`, for translations made elsewhere in this build (a render worker): new ones count as added. */
+  merge(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) { regexes.set(k, v); regexesAdded++; } },
 };
 
 export interface CodeOptions {

@@ -1,7 +1,5 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
-import attrs from 'markdown-it-attrs';
-import footnote from 'markdown-it-footnote';
 import { parse as parseYaml } from 'yaml';
 import { blocksPlugin } from './blocks.js';
 import { fencesPlugin } from './fences.js';
@@ -9,8 +7,8 @@ import type { CodeHighlighter } from './highlight.js';
 import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
 import type { PageEnv } from './pageEnv.js';
-import { describeUnsafeHtml, sanitizePageHtml } from './sanitize.js';
-import { abbr, deflist, emoji, taskLists } from './untypedPlugins.js';
+import { describeUnsafeHtml, looksUnsafe, sanitizePageHtml } from './sanitize.js';
+import { abbr, attrs, deflist, emoji, footnote, taskLists } from './untypedPlugins.js';
 
 /**
  * One markdown-it configured for what MkDocs sites use with Backstage's techdocs-core: CommonMark +
@@ -31,11 +29,33 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
     .use(headingsPlugin)
     .use(linksPlugin)
     .use(fencesPlugin, highlighter);
+  onlyWithBraces(md, 'curly_attributes');
+  // Right after parsing, before plugins add generated HTML tokens (task lists, heading anchors): what
+  // is HTML here came from the page's source.
+  md.core.ruler.after('inline', 'detect_raw_html', detectRawHtml);
   md.core.ruler.push('report_unsafe_html', reportUnsafeHtml);
   // MkDocs wraps tables so wide ones scroll instead of widening the page.
   md.renderer.rules.table_open = () => '<div class="table-wrapper"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
+}
+
+/**
+ * markdown-it-attrs tries each of its patterns on every token, a tenth of a page's render, yet every
+ * pattern needs its `{` in an inline token or a fence's info: pages without one skip the rule.
+ */
+function onlyWithBraces(md: MarkdownItInstance, name: string): void {
+  const rule = (md.core.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: StateCore) => void }> }).__rules__.find((r) => r.name === name);
+  if (!rule) return;
+  const original = rule.fn;
+  md.core.ruler.at(name, (state) => {
+    if (state.tokens.some((t) => (t.type === 'inline' && t.content.includes('{')) || (t.type === 'fence' && t.info.includes('{')))) original(state);
+  });
+}
+
+function detectRawHtml(state: StateCore): void {
+  const env = state.env as unknown as PageEnv;
+  env.rawHtml = state.tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
 }
 
 function reportUnsafeHtml(state: StateCore): void {
@@ -64,21 +84,30 @@ export function splitFrontMatter(text: string): { meta: Record<string, unknown>;
   }
 }
 
+const CODE_BLOCK = /<div data-code-block="(\d+)"><\/div>/g;
+
 export interface RenderedPage {
   html: string;
+  /** The same HTML with code blocks as plain text, to index. */
+  searchHtml: string;
   /** Title from front matter or the first h1; undefined when the page has neither. */
   title?: string;
   headings: Array<{ level: number; id: string; title: string }>;
   toc: PageEnv['toc'] & object;
 }
 
-export function renderMarkdown(md: MarkdownItInstance, text: string, env: Omit<PageEnv, 'codeBlocks' | 'lineOffset'>): RenderedPage {
+export function renderMarkdown(md: MarkdownItInstance, text: string, env: Omit<PageEnv, 'codeBlocks' | 'codeTexts' | 'lineOffset'>): RenderedPage {
   const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const pageEnv: PageEnv = { ...env, codeBlocks: [], lineOffset: front.lines };
+  const pageEnv: PageEnv = { ...env, codeBlocks: [], codeTexts: [], lineOffset: front.lines };
   if (front.error) env.warn(`invalid front matter: ${front.error}`, 1);
   const raw = md.render(front.body, pageEnv as unknown as Record<string, unknown>);
-  const html = sanitizePageHtml(raw).replace(/<div data-code-block="(\d+)"><\/div>/g, (_m, i: string) => pageEnv.codeBlocks[Number(i)] ?? '');
+  // markdown-it escapes text and attributes, refuses javascript: links and keeps only allowed
+  // attributes ({: } lists), so a page without raw HTML has nothing to sanitise (a test checks the
+  // sanitiser leaves such pages unchanged); a dangerous-looking pattern sanitises it anyway.
+  const safe = pageEnv.rawHtml || looksUnsafe(raw) ? sanitizePageHtml(raw) : raw;
+  const html = safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeBlocks[Number(i)] ?? '');
+  const searchHtml = pageEnv.codeTexts.length ? safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeTexts[Number(i)] ?? '') : html;
   const headings = pageEnv.headings ?? [];
   const metaTitle = typeof front.meta.title === 'string' ? front.meta.title : undefined;
-  return { html, title: metaTitle ?? headings.find((h) => h.level === 1)?.title, headings, toc: pageEnv.toc ?? [] };
+  return { html, searchHtml, title: metaTitle ?? headings.find((h) => h.level === 1)?.title, headings, toc: pageEnv.toc ?? [] };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TocItem } from '@atrium/plugin-techdocs/common';
+import type { SearchIndex, TocItem } from '@atrium/plugin-techdocs/common';
 import { regexTable, type RegexDetails } from './highlight.js';
 
 /**
@@ -19,6 +19,8 @@ export interface CachedPage {
   toc: TocItem[];
   /** The page's own warnings (file is the page), reported again when the page comes from the cache. */
   warnings: Array<{ message: string; line?: number }>;
+  /** The page's search index entries; the first is the page's own, its title set by the build. */
+  search: SearchIndex['docs'];
 }
 
 export interface PageCache {
@@ -27,7 +29,7 @@ export interface PageCache {
 }
 
 /** Bumped when what a cached page holds changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export function pageKey(siteKey: string, source: string, url: string, text: string): string {
   return createHash('sha256').update(`${FORMAT}\0${siteKey}\0${source}\0${url}\0`).update(text).digest('base64url');
@@ -38,7 +40,7 @@ export function siteKey(files: Iterable<string>, pageUrls: ReadonlyMap<string, s
   return createHash('sha256').update(JSON.stringify([[...files].sort(), [...pageUrls]])).digest('base64url');
 }
 
-const sizeOf = (p: CachedPage) => p.html.length * 2 + 512;
+const sizeOf = (p: CachedPage) => (p.html.length + p.search.reduce((n, e) => n + e.text.length, 0)) * 2 + 512;
 
 /** Pages in memory, least recently used dropped first past `maxBytes` (about what the strings take). */
 export class MemoryPageCache implements PageCache {
@@ -71,18 +73,15 @@ interface DiskFile {
 }
 
 /**
- * A page cache in a folder, one file per docs source (by its absolute path), plus the highlighter's
- * translated patterns. It is thrown away whole when the builder changes (a fingerprint of the builder's
+ * A page cache in a folder, one file per docs source (by its absolute path). It is thrown away whole when the builder changes (a fingerprint of the builder's
  * own code and of its Markdown and highlighting libraries' versions), and `save` keeps only the pages
  * the last build used, so it does not grow.
  */
 export async function openDiskPageCache(dir: string, source: string): Promise<PageCache & { save(): Promise<void>; hits: number; misses: number }> {
   const fingerprint = await builderFingerprint();
   const file = join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 24)}.json`);
-  const regexFile = join(dir, `patterns-${fingerprint.slice(0, 24)}.json`);
-  const [stored, patterns] = await Promise.all([readJson<DiskFile>(file), readJson<Array<[string, RegexDetails]>>(regexFile)]);
+  const stored = await readJson<DiskFile>(file);
   const old = stored?.fingerprint === fingerprint ? stored.pages : {};
-  if (Array.isArray(patterns)) regexTable.load(patterns);
   const used: Record<string, CachedPage> = {};
   let changed = stored?.fingerprint !== fingerprint;
   const cache = {
@@ -97,10 +96,27 @@ export async function openDiskPageCache(dir: string, source: string): Promise<Pa
     async save() {
       await mkdir(dir, { recursive: true });
       if (changed || Object.keys(used).length !== Object.keys(old).length) await writeAtomically(file, JSON.stringify({ fingerprint, pages: used } satisfies DiskFile));
-      if (regexTable.added) await writeAtomically(regexFile, JSON.stringify(regexTable.entries()));
     },
   };
   return cache;
+}
+
+/**
+ * The highlighter's translated patterns in a folder (what the JavaScript regex engine spends most of a
+ * first build on, see highlight.ts): like compiled code, kept whether or not pages are cached, and
+ * thrown away with the builder's fingerprint.
+ */
+export async function openPatternCache(dir: string): Promise<{ save(): Promise<void> }> {
+  const file = join(dir, `patterns-${(await builderFingerprint()).slice(0, 24)}.json`);
+  const patterns = await readJson<Array<[string, RegexDetails]>>(file);
+  if (Array.isArray(patterns)) regexTable.load(patterns);
+  return {
+    async save() {
+      if (!regexTable.added) return;
+      await mkdir(dir, { recursive: true });
+      await writeAtomically(file, JSON.stringify(regexTable.entries()));
+    },
+  };
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

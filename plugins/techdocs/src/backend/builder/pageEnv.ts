@@ -15,6 +15,10 @@ export interface PageEnv {
   warn(message: string, line?: number): void;
   /** Highlighted code blocks, put back after sanitising (they are generated, not user HTML). */
   codeBlocks: string[];
+  /** The same blocks as plain code (and title), for the search index: cheaper to strip than highlighted HTML. */
+  codeTexts: string[];
+  /** Whether the source had raw HTML (blocks or inline tags), which the sanitiser must see. */
+  rawHtml?: boolean;
   headings?: Array<{ level: number; id: string; title: string }>;
   toc?: TocItem[];
   tabSetCounter?: number;

@@ -53,6 +53,11 @@ export function sanitizePageHtml(html: string): string {
 
 const DANGEROUS = /<\s*(script|iframe|object|embed|form|style|link|meta|base)\b|\son[a-z]+\s*=|javascript:/i;
 
+/** Whether generated HTML has anything the sanitiser would have to remove (false positives only cost time). */
+export function looksUnsafe(html: string): boolean {
+  return DANGEROUS.test(html);
+}
+
 /** Why a raw HTML snippet will be changed by sanitising, to report it with its line; undefined if it is fine. */
 export function describeUnsafeHtml(html: string): string | undefined {
   const m = DANGEROUS.exec(html);

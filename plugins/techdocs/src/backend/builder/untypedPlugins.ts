@@ -1,5 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
-// These markdown-it plugins ship no type declarations; their shape is `(md, options?) => void`.
+import attrsPlugin from 'markdown-it-attrs';
+import footnotePlugin from 'markdown-it-footnote';
+// Most markdown-it plugins ship no type declarations; their shape is `(md, options?) => void`.
 // @ts-expect-error untyped package
 import abbrPlugin from 'markdown-it-abbr';
 // @ts-expect-error untyped package
@@ -10,6 +12,9 @@ import { full as emojiPlugin } from 'markdown-it-emoji';
 import taskListsPlugin from 'markdown-it-task-lists';
 
 type Plugin<O = never> = (md: MarkdownIt, options?: O) => void;
+// These two have declarations, written against markdown-it's CommonJS types: the same functions.
+export const attrs = attrsPlugin as unknown as Plugin<{ allowedAttributes?: string[] }>;
+export const footnote = footnotePlugin as unknown as Plugin;
 export const abbr = abbrPlugin as Plugin;
 export const deflist = deflistPlugin as Plugin;
 export const taskLists = taskListsPlugin as Plugin<{ enabled?: boolean; label?: boolean; labelAfter?: boolean }>;

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from './buildSite.js';
+import { readLocalSource } from './localSource.js';
+import { createRenderPool } from './renderPool.js';
+
+// The pool runs the compiled worker (dist/), which the test run builds first (scripts/test.sh).
+const contents = (site: BuiltSite) => Object.fromEntries(site.files.map((f) => [f.path, f.content.toString('utf8')]));
+
+describe('rendering in worker threads', () => {
+  const pool = createRenderPool({ threads: 2, minPages: 1, idleTimeoutMs: 60_000 });
+  afterAll(() => pool.close());
+
+  it('builds the same site as rendering on the calling thread, warnings included', async () => {
+    const dir = join(process.cwd(), 'apps/portal/examples/components/playback-service');
+    const here = await buildSite(await readLocalSource(dir), { etag: 'e', now: () => 1 });
+    const pooled = await buildSite(await readLocalSource(dir), { etag: 'e', now: () => 1, renderer: pool });
+    expect(pool.threads).toBeGreaterThan(0);
+    expect(pooled.manifest.pages.length).toBeGreaterThanOrEqual(15);
+    expect(contents(pooled)).toEqual(contents(here));
+    expect(pooled.warnings).toEqual(here.warnings);
+  });
+
+  it('renders small sites on the calling thread while no worker runs', async () => {
+    const small = createRenderPool({ threads: 2 });
+    try {
+      const site = await buildSite([
+        { path: 'mkdocs.yml', content: async () => Buffer.from('site_name: Small\n') },
+        { path: 'docs/index.md', content: async () => Buffer.from('# Home\n\n```ts\nconst a = 1;\n```\n') },
+      ], { etag: 'e', renderer: small });
+      expect(site.manifest.pages.map((p) => p.title)).toEqual(['Home']);
+      expect(small.threads).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+});

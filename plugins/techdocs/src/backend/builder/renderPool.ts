@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import { regexTable } from './highlight.js';
+import type { CachedPage } from './pageCache.js';
+import { renderPages, type PageRenderer, type PageToRender, type RenderSite } from './renderPages.js';
+import type { RenderTask, RenderResult } from './renderWorker.js';
+
+export interface RenderPoolOptions {
+  /** Worker threads (default: the machine's cores, at most 4). */
+  threads?: number;
+  /** Threads exit after this long without work, so an idle portal holds no builder memory (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Start the threads now, so they load Markdown and shiki while the source is read (the CLI). */
+  eager?: boolean;
+  /** Fewer pages than this are rendered on the calling thread when no worker is running (default 12). */
+  minPages?: number;
+}
+
+export interface RenderPool extends PageRenderer {
+  /** Worker threads running now (0 when idle long enough, or when pages render on the calling thread). */
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of worker threads that render pages (renderWorker.ts). A site's pages are cut into a few
+ * chunks of about equal Markdown size per thread, so one long page does not leave the others idle.
+ * Small sites render on the calling thread when no worker is up: starting one costs more than they do.
+ * Without the compiled worker (tests running the TypeScript sources before a build) it renders here.
+ */
+export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
+  const file = workerFile();
+  const threads = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
+  const minPages = options.minPages ?? 12;
+  let pool: Tinypool | undefined;
+  let known = 0;
+  const start = (): Tinypool => {
+    // Threads that exited when idle come back with the pool's workerData: renew it when this thread
+    // has learnt translations since, so new threads start with them.
+    if (pool && !pool.threads.length && regexTable.size > known) { void pool.destroy(); pool = undefined; }
+    known = regexTable.size;
+    return pool ??= new Tinypool({
+      filename: file!.href, minThreads: options.eager ? threads : 0, maxThreads: threads,
+      idleTimeout: options.idleTimeoutMs ?? 30_000,
+      // The workers load the compiled builder; flags such as source conditions are not for them.
+      execArgv: [], workerData: { regexes: regexTable.snapshot() },
+    });
+  };
+  if (file && options.eager) start();
+  return {
+    get threads() { return pool?.threads.length ?? 0; },
+    async render(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
+      if (!file || (pages.length < minPages && !pool?.threads.length)) return renderPages(site, pages);
+      const p = start();
+      const results = await Promise.all(chunks(pages, threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>));
+      for (const r of results) if (r.regexes) regexTable.merge(r.regexes);
+      const byPath = new Map(results.flatMap((r) => r.pages.map((page, i) => [r.paths[i]!, page] as const)));
+      return pages.map((page) => byPath.get(page.path)!);
+    },
+    async close() {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}
+
+/** Up to `n` runs of consecutive pages of about equal Markdown length. */
+function chunks(pages: PageToRender[], n: number): PageToRender[][] {
+  const total = pages.reduce((s, p) => s + p.text.length, 0);
+  const target = total / Math.min(n, pages.length);
+  const out: PageToRender[][] = [[]];
+  let size = 0;
+  for (const p of pages) {
+    if (size >= target && out.length < n) { out.push([]); size = 0; }
+    out.at(-1)!.push(p);
+    size += p.text.length;
+  }
+  return out;
+}
+
+/** The compiled worker beside this module, or beside its compiled twin when this is the TypeScript source. */
+function workerFile(): URL | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const js = here.endsWith('.ts') ? here.replace(/[/\\]src[/\\]backend[/\\]builder[/\\]renderPool\.ts$/, '/dist/backend/builder/renderWorker.js') : here.replace(/renderPool\.js$/, 'renderWorker.js');
+  return existsSync(js) ? pathToFileURL(js) : undefined;
+}
