@@ -119,6 +119,7 @@ export class SearchEngine {
 
   private async search(query: EngineQuery): Promise<SearchResultSet> {
     const { term, tsquery, browsing, locator } = await this.prepare(query.term);
+    const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
     const opts = (extra: string) => `StartSel="${this.preTag}", StopSel="${this.postTag}", ${extra}`;
@@ -130,7 +131,6 @@ export class SearchEngine {
     const from = sql`${this.table('documents')} d cross join q`;
     const documents = this.table('documents');
     const wanted = offset + query.pageLimit + 1;
-    const small = await this.isSmall();
     const order = sql`order by rank desc, lower(title), location`;
     let steps: RawBuilder<unknown>;
     let counts: { matches: RawBuilder<unknown>; ranked: RawBuilder<unknown> };
@@ -164,7 +164,7 @@ export class SearchEngine {
     // Candidates come ranked; only the page's rows are read again, for their document and highlights.
     // Prepared once per connection: parsing and planning were a good part of each query (see ADR 9).
     const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
-      with q as (${termCte(tsquery)}),
+      with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term)}),
       ${steps}
       select h.type, d.document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
         ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
@@ -214,7 +214,7 @@ export class SearchEngine {
         where v.value is not null group by 2 order by 3 desc, 2 limit ${FACET_VALUES})`),
     ];
     const { rows } = await sql<{ facet: string; value: string; count: string }>`
-      with q as (${termCte(tsquery)}),
+      with q as (${termCte(tsquery, this.schema)}),
       m as materialized (
         select d.type, d.kind, d.doc_type, d.owner, d.lifecycle, d.namespace, d.entity_ref, d.tags, d.document
         from ${this.table('documents')} d
@@ -261,7 +261,7 @@ export class SearchEngine {
 
   private async count(query: EngineQuery, tsquery: string | undefined, browsing: boolean): Promise<number> {
     const { rows } = await sql<{ n: string }>`
-      with q as (${termCte(tsquery)})
+      with q as (${termCte(tsquery, this.schema)})
       select count(*) as n from (select 1 from ${this.table('documents')} d
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
       cross join q

@@ -97,7 +97,7 @@ export class SearchIndex {
    * term). Merged here, so a fresh index answers at full speed without waiting for autovacuum.
    */
   private async flushPendingIndexEntries(): Promise<void> {
-    for (const index of ['documents_tsv_idx', 'documents_tsv_head_idx']) {
+    for (const index of ['documents_tsv_idx', 'documents_tsv_head_idx', 'documents_tsv_pairs_idx']) {
       await sql`select gin_clean_pending_list(${`${this.schema}.${index}`}::regclass)`.execute(this.db);
     }
   }

@@ -23,9 +23,25 @@ export function rankExpression(term: ParsedTerm): RawBuilder<number> {
   )`;
 }
 
-/** `q(tsq)`: the query, or one that matches nothing when no word must match. */
-export function termCte(tsquery: string | undefined): RawBuilder<unknown> {
-  return tsquery ? sql`select to_tsquery('english', ${tsquery}) as tsq` : sql`select ''::tsquery as tsq`;
+/**
+ * `q(tsq, pairs)`: the query, or one that matches nothing when no word must match; and for a term with
+ * phrases, every pair of lexemes next to each other in them (`'circuit breaker'`), which a document must
+ * have for the phrases to match (null when the phrases have none: a single word, or words apart).
+ */
+export function termCte(tsquery: string | undefined, schema: string, term?: ParsedTerm): RawBuilder<unknown> {
+  const tsq = tsquery ? sql`to_tsquery('english', ${tsquery})` : sql`''::tsquery`;
+  const phrases = term ? phrasesOf(term) : [];
+  // Lexemes are letters and digits (the words of a phrase are), so quote_literal makes each a plain tsquery lexeme.
+  const pairs = phrases.length && tsquery
+    ? sql`(select string_agg(quote_literal(p.lexeme), ' & ')::tsquery
+        from unnest(${phrases}::text[]) t(phrase), unnest(${sql.raw(`${schema}.adjacent_pairs`)}(to_tsvector('english', t.phrase))) p)`
+    : sql`null::tsquery`;
+  return sql`select ${tsq} as tsq, ${pairs} as pairs`;
+}
+
+/** The phrases that must match (not the excluded ones), their words joined by spaces. */
+function phrasesOf(term: ParsedTerm): string[] {
+  return term.clauses.flatMap((c) => (c.kind === 'phrase' ? [c.words.join(' ')] : []));
 }
 
 /**
@@ -87,13 +103,22 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       where ${where} and d.tsv @@ q.tsq limit 50)`);
     legs.push(sql`(select ${cols}, false from ${from} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
   }
+  const fields = sql`d.type, d.generation, d.location, d.title, d.name_key, d.label, d.tsv, d.tsv_head`;
+  // With phrases: the documents having their pairs (that index), each rechecked against the whole query
+  // (`is true`: not a condition the planner could take to the other index instead); when the phrases have
+  // no pairs, every document matching the query, as for a term without phrases. Both branches are gated
+  // by the pairs once, so only one runs.
+  const matching = phrasesOf(term).length
+    ? sql`select ${fields} from ${from} where ${where} and (select pairs from q) is not null and d.tsv_pairs @@ q.pairs and (d.tsv @@ q.tsq) is true
+      union all
+      select ${fields} from ${from} where ${where} and (select pairs from q) is null and d.tsv @@ q.tsq`
+    : sql`select ${fields} from ${from} where ${where} and d.tsv @@ q.tsq`;
   // Rows past RANK_LIMIT stay in `fts` for the count, and for paging past the ranked rows (see SearchEngine).
   const ctes = sql`fts as (
       select d.type, d.generation, d.location, d.title,
         case when d.n <= ${RANK_LIMIT} then ${rank} else -1 end as rank,
         d.n <= ${RANK_LIMIT} and d.tsv_head @@ q.tsq as strong
-      from (select d.type, d.generation, d.location, d.title, d.name_key, d.label, d.tsv, d.tsv_head, row_number() over () as n
-        from ${from} where ${where} and d.tsv @@ q.tsq limit ${MATCH_LIMIT}) d cross join q
+      from (select m.*, row_number() over () as n from (${matching}) m limit ${MATCH_LIMIT}) d cross join q
     ),
     cand as (${sql.join(legs, sql` union all `)})`;
   // Every leg's rows match the whole query, so unless it was capped the full-text leg holds them all.

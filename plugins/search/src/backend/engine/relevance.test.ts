@@ -81,6 +81,17 @@ describe.each(CASES)('search relevance on $client, $plan', ({ client, smallIndex
     expect(names(await t.search({ term: '"service playback"', types: ['software-catalog'] }))).not.toContain('playback-ui');
   });
 
+  it('matches a phrase in any word form, across a left-out small word, never with its words apart', async () => {
+    // "Streams audio to listeners at the right bitrate"
+    const catalog = async (term: string) => names(await t.search({ term, types: ['software-catalog'] }));
+    expect(await catalog('"stream audio"')).toEqual(['playback-service']);
+    expect(await catalog('"audio to listeners"')).toEqual(['playback-service']);
+    expect(await catalog('"audio listeners"')).toEqual([]);
+    expect(await catalog('"right bitrates" audio')).toEqual(['playback-service']);
+    expect(await catalog('"right bitrates" "streams audio"')).toEqual(['playback-service']);
+    expect(await catalog('"to the"')).toEqual([]);
+  });
+
   it('highlights the matching words between the returned tags', async () => {
     const r = await t.search({ term: 'audio' });
     const hit = r.results.find((x) => x.document.name === 'playback-service')!;
