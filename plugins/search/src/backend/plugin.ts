@@ -2,6 +2,7 @@ import { coreServices, createBackendPlugin } from '@atrium/backend';
 import { SEARCH_PLUGIN_ID } from '@atrium/plugin-search/common';
 import { defaultMaxTermLength, searchConfigSchema } from './config.js';
 import { searchMigrations } from './database/migrations.js';
+import { IndexChanges } from './engine/indexChanges.js';
 import { SearchEngine } from './engine/SearchEngine.js';
 import { SearchIndex, type SearchTables } from './engine/SearchIndex.js';
 import { searchIndexRegistryExtensionPoint, type SearchCollator, type SearchIndexWriter } from './extensionPoint.js';
@@ -38,12 +39,14 @@ export const searchPlugin = createBackendPlugin({
       async init({ config, logger, database, http, httpAuth, scheduler, lifecycle }) {
         await database.migrate(searchMigrations);
         const db = database.getClient<SearchTables>();
-        const index = new SearchIndex(db, database.schema);
+        // The embedded database is this process's alone (its folder is locked): no other instance writes it.
+        const changes = new IndexChanges(db, database.schema, database.client !== 'pglite');
+        const index = new SearchIndex(db, database.schema, changes);
         const cacheSeconds = config.getOptionalNumber('search.resultCacheSeconds');
         const engine = new SearchEngine(db, database.schema, {
           smallIndex: config.getOptionalNumber('search.smallIndexDocuments'),
           ...(cacheSeconds !== undefined && { resultCacheMs: cacheSeconds * 1000 }),
-        });
+        }, changes);
         for (const c of collators.values()) await index.registerType(c.type, c.textWeight ?? 'summary');
         const knownTypes: ReadonlySet<string> = new Set(collators.keys());
 

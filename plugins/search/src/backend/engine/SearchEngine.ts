@@ -5,6 +5,7 @@ import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsRe
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
 import { candidateCtes, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
+import { IndexChanges } from './indexChanges.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import { ResultCache } from './resultCache.js';
@@ -74,9 +75,14 @@ export class SearchEngine {
    * that parsing and planning it (most of a query's cost on a small index, 2–3× more on the embedded
    * database) stay cheap. Above it, the capped legs of candidateCtes.
    * `resultCacheMs`: how long an identical query's answer may be reused while the index is unchanged
-   * (default 30 s; 0: never).
+   * (default 30 s; 0: never); `changes` says whether it is (the index writer's counter).
    */
-  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string, private readonly options: { smallIndex?: number; resultCacheMs?: number } = {}) {
+  constructor(
+    private readonly db: Kysely<SearchTables>,
+    private readonly schema: string,
+    private readonly options: { smallIndex?: number; resultCacheMs?: number } = {},
+    private readonly changes = new IndexChanges(db, schema),
+  ) {
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
@@ -96,25 +102,19 @@ export class SearchEngine {
 
   /**
    * The cached answer to an identical query while the index's change counter reads as it did when the
-   * answer was computed (one small statement instead of the query); otherwise computes and keeps it.
+   * answer was computed (at most one small statement instead of the query); otherwise computes and keeps it.
    * The counter is read before computing: a write committed after that moves it on, so an answer that
    * may predate the write is never reused after it.
    */
   private async cached<T>(cache: ResultCache<T>, query: object, options: QueryOptions, compute: () => Promise<T>): Promise<T> {
     if (!cache.enabled) return compute();
     const key = JSON.stringify(query);
-    const version = await this.indexVersion();
+    const version = await this.changes.version();
     const hit = options.fresh ? undefined : cache.get(key, version);
     if (hit) return hit;
     const value = await compute();
     cache.set(key, version, value);
     return value;
-  }
-
-  private async indexVersion(): Promise<string> {
-    const { rows } = await sql<{ v: string }>`${sql.raw(PREPARE)}
-      select last_value::text || ':' || is_called::text as v from ${sql.table(`${this.schema}.change_seq`)}`.execute(this.db);
-    return rows[0]?.v ?? '';
   }
 
   private async search(query: EngineQuery): Promise<SearchResultSet> {

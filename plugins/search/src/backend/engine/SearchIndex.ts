@@ -2,6 +2,7 @@ import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { SearchDocument } from '@atrium/plugin-search/common';
 import type { SearchIndexWriter, TextWeight } from '../extensionPoint.js';
 import { toDocumentRow, type DocumentRow } from './documentRows.js';
+import { IndexChanges } from './indexChanges.js';
 import { addToLexicon, lexiconWords } from './lexicon.js';
 
 interface IndexStateRow {
@@ -28,8 +29,11 @@ export class SearchIndex {
   private readonly builds = new Map<string, { generation: string; startedAt: Date; removed: Set<string> }>();
   private readonly weights = new Map<string, TextWeight>();
 
-  /** `schema`: the plugin's schema, for raw SQL (query builders already target it). */
-  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string) {}
+  /**
+   * `schema`: the plugin's schema, for raw SQL (query builders already target it). `changes`: the change
+   * counter this index moves on after each visible write (shared with the engine reading it).
+   */
+  constructor(private readonly db: Kysely<SearchTables>, private readonly schema: string, private readonly changes = new IndexChanges(db, schema)) {}
 
   async registerType(type: string, textWeight: TextWeight): Promise<void> {
     this.weights.set(type, textWeight);
@@ -133,13 +137,9 @@ export class SearchIndex {
     await this.changed();
   }
 
-  /**
-   * Moves the change counter on, after a write queries can see has committed: the engine reuses a cached
-   * answer only while the counter reads what it read before computing it. A sequence, so writers never
-   * wait on each other for it, and it is read the same on every instance.
-   */
+  /** After a write queries can see: cached answers computed before it are no longer reused. */
   private async changed(): Promise<void> {
-    await sql`select nextval(${`${this.schema}.change_seq`})`.execute(this.db);
+    await this.changes.moved();
   }
 
   async replaceEntity(type: string, entityRef: string, documents: SearchDocument[]): Promise<void> {
