@@ -79,6 +79,10 @@ export async function run() {
     await load('facets (spec.type of components)', `${api}/entity-facets?facet=spec.type&filter=kind=component`, headers);
     await load('full-text filter', `${api}/entities/by-query?fullTextFilterTerm=component-12&fullTextFilterFields=metadata.name&limit=20`, headers);
     console.log(`  RSS after load ${portal.rssMb().toFixed(0)} MB`);
+    // The kernel collects garbage once the process has been idle for a while (backend.gcWhenIdle):
+    // the steady state a portal that is not under load sits in.
+    await new Promise((res) => setTimeout(res, 15_000));
+    console.log(`  RSS once idle ${portal.rssMb().toFixed(0)} MB`);
     await portal.stop();
   }
   rmSync(dir, { recursive: true, force: true });

@@ -93,6 +93,8 @@ export const coreConfigSchema = z.looseObject({
       workingDirectory: z.string().optional(),
       /** How long shutdown waits for in-flight requests before cutting connections. */
       shutdownTimeoutSeconds: configNumber(z.number().positive()).optional(),
+      /** Collect garbage once the process goes idle after a burst of work, so RSS falls back (default true). */
+      gcWhenIdle: z.boolean().optional(),
       log: z
         .looseObject({
           level: z.enum(['error', 'warn', 'info', 'debug']).optional(),

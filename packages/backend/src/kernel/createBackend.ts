@@ -17,6 +17,7 @@ import { LifecycleHooks } from './lifecycle.js';
 import { internalServices, type PluginRuntime } from './internalServices.js';
 import { defaultServiceFactories } from './defaultServices.js';
 import { prepareConfig } from './prepareConfig.js';
+import { startIdleGarbageCollector } from './idleGarbageCollector.js';
 
 export interface BackendOptions {
   /** Config files, merged in order (later files win). */
@@ -160,6 +161,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
         const actualPort = (server.server.address() as AddressInfo).port;
         listenUrl.internalBaseUrl = `http://localhost:${actualPort}`;
         listenUrl.baseUrl = config.getOptionalString('backend.baseUrl') ?? listenUrl.internalBaseUrl;
+        if (config.getOptionalBoolean('backend.gcWhenIdle') !== false) {
+          const collector = startIdleGarbageCollector();
+          rootLifecycle.addShutdownHook(() => collector.stop());
+        }
         state = 'started';
         return { url: listenUrl.internalBaseUrl, port: actualPort };
       } catch (e) {

@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export interface IdleGarbageCollectorOptions {
+  /** How often the heap is looked at (default 5 s). */
+  intervalMs?: number;
+  /** Heap growth since the last collection that is worth a collection (default 64 MB). */
+  minGrowthBytes?: number;
+  /** Event-loop utilisation under which the process counts as idle (default 0.05). */
+  idleUtilisation?: number;
+  /** Heap used, for tests. */
+  heapUsed?: () => number;
+}
+
+/**
+ * A full garbage collection once the process goes idle after a burst of work (a catalog ingestion, a
+ * docs build, a reindex). V8 collects the old generation only under allocation pressure, so a process
+ * that allocated a few hundred MB and then went quiet keeps that garbage, and its RSS, indefinitely:
+ * after ingesting 10,000 entities the catalog held 225 MB of heap of which 34 MB were live, and two
+ * collections brought its RSS from ~300 to ~105 MB. The collection runs only when the event loop has
+ * been idle for a whole interval, so no request waits for it.
+ */
+export function startIdleGarbageCollector(options: IdleGarbageCollectorOptions = {}): { stop(): void; readonly collections: number } {
+  const gc = exposeGc();
+  const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
+  const minGrowth = options.minGrowthBytes ?? 64 * 1024 * 1024;
+  const idle = options.idleUtilisation ?? 0.05;
+  let baseline = heapUsed();
+  let elu = performance.eventLoopUtilization();
+  let collections = 0;
+  let second: NodeJS.Timeout | undefined;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, elu).utilization;
+    elu = now;
+    const used = heapUsed();
+    // A heap that shrank on its own (V8 collected) is the new baseline.
+    if (used < baseline) baseline = used;
+    if (!gc || busy > idle || used - baseline < minGrowth) return;
+    gc();
+    collections++;
+    // A second collection a moment later frees what the first one's finalisers released.
+    second = setTimeout(() => { gc(); baseline = heapUsed(); }, 1000);
+    second.unref();
+    baseline = heapUsed();
+  }, options.intervalMs ?? 5000);
+  timer.unref();
+  return {
+    stop() { clearInterval(timer); clearTimeout(second); },
+    get collections() { return collections; },
+  };
+}
+
+let cached: (() => void) | undefined | null = null;
+
+/** V8's `gc` without starting Node with --expose-gc: the flag applies to contexts created after it is set. */
+function exposeGc(): (() => void) | undefined {
+  if (cached !== null) return cached;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const fn = runInNewContext('gc') as unknown;
+    cached = typeof fn === 'function' ? (fn as () => void) : undefined;
+  } catch {
+    cached = undefined;
+  }
+  return cached;
+}
