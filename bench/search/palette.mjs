@@ -39,7 +39,10 @@ export async function examplePortal(port, extraYaml = '') {
 }
 
 export async function measurePalette() {
-  const { portal } = await examplePortal(7321);
+  // BENCH_SEARCH_RESULT_CACHE=off: every keystroke's answer computed afresh (a prefix typed before is otherwise reused).
+  const off = process.env.BENCH_SEARCH_RESULT_CACHE === 'off';
+  const { portal } = await examplePortal(7321, off ? 'search:\n  resultCacheSeconds: 0\n' : '');
+  if (off) console.log('  (result cache off)');
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atrium-bench-chromium-')), {
     executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
