@@ -16,7 +16,7 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   const started = Date.now();
   const cacheDir = resolve(typeof options.cache === 'string' ? options.cache : defaultCacheDir());
   const [cache, patterns] = await Promise.all([options.cache === false ? undefined : openDiskPageCache(cacheDir, source), openPatternCache(cacheDir)]);
-  const renderer = createRenderPool();
+  const renderer = createRenderPool({ coldStart: 'all' });
   const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), renderer, ...(cache && { cache }) })
     .finally(() => renderer.close());
   await rm(out, { recursive: true, force: true });
@@ -57,7 +57,7 @@ export async function docsPublishCommand(options: { url?: string; token?: string
     const source = resolve(options.source ?? '.');
     await requireConfig(source);
     etag = await sourceEtag(source);
-    const renderer = createRenderPool();
+    const renderer = createRenderPool({ coldStart: 'all' });
     const site = await buildSite(await readLocalSource(source), { etag, renderer }).finally(() => renderer.close());
     files = site.files;
     for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);

@@ -16,6 +16,12 @@ export interface RenderPoolOptions {
   eager?: boolean;
   /** Fewer pages than this are rendered on the calling thread when no worker is running (default 12). */
   minPages?: number;
+  /**
+   * With no worker running, start one (`one`, the portal's choice) or all of them (`all`, the CLI's).
+   * Each new thread loads Markdown and shiki, compiles the grammars and translates their patterns: on a
+   * first build, splitting it over cold threads doubles that work for a shorter wall time.
+   */
+  coldStart?: 'one' | 'all';
 }
 
 export interface RenderPool extends PageRenderer {
@@ -53,8 +59,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     get threads() { return pool?.threads.length ?? 0; },
     async render(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
       if (!file || (pages.length < minPages && !pool?.threads.length)) return renderPages(site, pages);
+      const cold = !pool?.threads.length && options.coldStart !== 'all';
       const p = start();
-      const results = await Promise.all(chunks(pages, threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>));
+      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>));
       for (const r of results) if (r.regexes) regexTable.merge(r.regexes);
       const byPath = new Map(results.flatMap((r) => r.pages.map((page, i) => [r.paths[i]!, page] as const)));
       return pages.map((page) => byPath.get(page.path)!);
