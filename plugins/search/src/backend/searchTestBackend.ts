@@ -82,7 +82,10 @@ export async function startSearchTestBackend(options: { client: TestDatabaseClie
       const types = new Set(options.corpora.map((c) => c.type));
       await waitFor(async () => {
         const r = (await (await t.fetch('/api/search/types')).json()) as SearchTypesResponse;
-        return r.types.filter((x) => types.has(x.type) && x.lastIndexedAt).length === types.size || undefined;
+        if (r.types.filter((x) => types.has(x.type) && x.lastIndexedAt).length !== types.size) return undefined;
+        // The run that set lastIndexedAt may still be finishing (merging its index entries): done once it ended.
+        const tasks = await scheduler!.list();
+        return tasks.every((x) => !x.id.startsWith('reindex-') || !types.has(x.id.slice('reindex-'.length)) || !x.running) || undefined;
       }, { timeoutMs: 20_000 });
     },
   });

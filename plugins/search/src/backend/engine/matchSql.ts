@@ -76,10 +76,7 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
     // Names and titles starting with it (B-tree, in order), and the word itself.
     const ctes = sql`fts as (select ''::text as type, 0::bigint as generation, ''::text as location, ''::text as title, 0::float8 as rank where false),
       cand as (
-        (select ${cols}, true as counted from ${from} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
-          where ${startsWith(sql`name_key`, short)} and generation = any(${liveGenerations})
-          order by name_key collate "C" limit ${SHORT_PREFIX_LIMIT}) n
-          on n.type = d.type and n.generation = d.generation and n.location = d.location where ${where})
+        (select ${cols}, true as counted from ${byName(schema, startsWith(sql`name_key`, short), liveGenerations, SHORT_PREFIX_LIMIT)} where ${where})
         union all (select ${cols}, true from ${from} where ${where} and ${startsWith(sql`lower(d.title)`, short)}
           order by lower(d.title) collate "C" limit ${SHORT_PREFIX_LIMIT})
         union all (select ${cols}, true from ${from} where ${where} and d.tsv @@ to_tsquery('english', ${`'${short}'`}) limit ${SHORT_PREFIX_LIMIT})
@@ -96,10 +93,7 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
   ];
   if (term.nameKey) {
     // Names in order straight from the index; the generation and filters are checked on what it yields.
-    legs.push(sql`(select ${cols}, false from ${from} join (select type, generation, location from ${sql.table(`${schema}.documents`)}
-      where ${startsWith(sql`name_key`, term.nameKey)} and generation = any(${liveGenerations})
-      order by name_key collate "C" limit 200) n
-      on n.type = d.type and n.generation = d.generation and n.location = d.location
+    legs.push(sql`(select ${cols}, false from ${byName(schema, startsWith(sql`name_key`, term.nameKey), liveGenerations, 200)}
       where ${where} and d.tsv @@ q.tsq limit 50)`);
     legs.push(sql`(select ${cols}, false from ${from} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
   }
@@ -123,6 +117,22 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
     cand as (${sql.join(legs, sql` union all `)})`;
   // Every leg's rows match the whole query, so unless it was capped the full-text leg holds them all.
   return { ctes, matches: sql<number>`(select count(*) from fts)` };
+}
+
+/**
+ * Documents whose name matches `condition`, in name order straight from the index, as `d` (with `q`):
+ * each looked up by its key (LATERAL with LIMIT 1, so the planner cannot turn it into a join with every
+ * document matching the caller's conditions: with a type or filter it underestimated those and hashed
+ * all of them, 10,000 pages and a second full-text scan, 60 ms, for `compon` among docs).
+ */
+function byName(schema: string, condition: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, limit: number): RawBuilder<unknown> {
+  const documents = sql.table(`${schema}.documents`);
+  return sql`(select type, generation, location from ${documents}
+      where ${condition} and generation = any(${liveGenerations})
+      order by name_key collate "C" limit ${limit}) n
+    cross join lateral (select * from ${documents} x
+      where x.type = n.type and x.generation = n.generation and x.location = n.location limit 1) d
+    cross join q`;
 }
 
 /**
