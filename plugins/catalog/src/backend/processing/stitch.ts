@@ -79,10 +79,14 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
   // Entities that just appeared resolve other entities' dangling references: restitch those.
   const created = rows.filter((r) => r.created).map((r) => r.ref);
   if (created.length > 0) {
-    // Only those whose final form carries a warning (a partial index; after a bulk ingestion there are none).
-    await sql`update ${table(c, 'entities')} set needs_stitch = true
-      where not needs_stitch and has_dangling and id in (
-        select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(${created}::text[]))`.execute(c.db);
+    // Only those whose final form carries a warning (a partial index; after a bulk ingestion there are
+    // none, and the guard skips the rest). Driven from the new refs' relations: joined the other way,
+    // every entity still waiting for a reference was checked against every new ref, batch after batch
+    // (11.7 s for one batch with half of 100,000 entities waiting, against 0.37 s this way).
+    await sql`update ${table(c, 'entities')} e set needs_stitch = true
+      where exists (select 1 from ${table(c, 'entities')} d where d.has_dangling and not d.needs_stitch)
+        and e.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(${created}::text[])))
+        and not e.needs_stitch and e.has_dangling`.execute(c.db);
   }
   // The text the update just made, parsed here: returning the JSONB would convert it to text again.
   return { changed: rows.filter((r) => r.changed).map(({ id, ref, final, created }) => ({ id, ref, final: JSON.parse(final) as Record<string, unknown>, created })), count: rows.length };
