@@ -21,6 +21,13 @@ describe('rendering in worker threads', () => {
     expect(pooled.warnings).toEqual(here.warnings);
   });
 
+  it('builds two sites at once through the same threads', async () => {
+    const dir = join(process.cwd(), 'apps/portal/examples/components/playback-service');
+    const [a, b] = await Promise.all([1, 2].map(async () => buildSite(await readLocalSource(dir), { etag: 'e', now: () => 1, renderer: pool })));
+    expect(contents(a!)).toEqual(contents(b!));
+    expect(a!.manifest.pages.length).toBeGreaterThanOrEqual(15);
+  });
+
   it('renders small sites on the calling thread while no worker runs', async () => {
     const small = createRenderPool({ threads: 2 });
     try {

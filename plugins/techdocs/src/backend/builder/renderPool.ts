@@ -12,8 +12,6 @@ export interface RenderPoolOptions {
   threads?: number;
   /** Threads exit after this long without work, so an idle portal holds no builder memory (default 30 s). */
   idleTimeoutMs?: number;
-  /** Start the threads now, so they load Markdown and shiki while the source is read (the CLI). */
-  eager?: boolean;
   /** Fewer pages than this are rendered on the calling thread when no worker is running (default 12). */
   minPages?: number;
   /**
@@ -42,26 +40,28 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const minPages = options.minPages ?? 12;
   let pool: Tinypool | undefined;
   let known = 0;
+  let inFlight = 0;
   const start = (): Tinypool => {
     // Threads that exited when idle come back with the pool's workerData: renew it when this thread
-    // has learnt translations since, so new threads start with them.
-    if (pool && !pool.threads.length && regexTable.size > known) { void pool.destroy(); pool = undefined; }
+    // has learnt translations since, so new threads start with them (never under a running build).
+    if (pool && inFlight === 0 && !pool.threads.length && regexTable.size > known) { void pool.destroy(); pool = undefined; }
     known = regexTable.size;
     return pool ??= new Tinypool({
-      filename: file!.href, minThreads: options.eager ? threads : 0, maxThreads: threads,
+      filename: file!.href, minThreads: 0, maxThreads: threads,
       idleTimeout: options.idleTimeoutMs ?? 30_000,
       // The workers load the compiled builder; flags such as source conditions are not for them.
       execArgv: [], workerData: { regexes: regexTable.snapshot() },
     });
   };
-  if (file && options.eager) start();
   return {
     get threads() { return pool?.threads.length ?? 0; },
     async render(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
       if (!file || (pages.length < minPages && !pool?.threads.length)) return renderPages(site, pages);
       const cold = !pool?.threads.length && options.coldStart !== 'all';
       const p = start();
-      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>));
+      inFlight++;
+      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>))
+        .finally(() => { inFlight--; });
       for (const r of results) if (r.regexes) regexTable.merge(r.regexes);
       const byPath = new Map(results.flatMap((r) => r.pages.map((page, i) => [r.paths[i]!, page] as const)));
       return pages.map((page) => byPath.get(page.path)!);
