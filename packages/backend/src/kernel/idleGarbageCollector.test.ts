@@ -10,7 +10,7 @@ describe('idle garbage collection', () => {
 
   it('collects once the heap grew by the threshold and the process is idle, and not again until it grows again', async () => {
     let used = 100 * MB;
-    const c = startIdleGarbageCollector({ intervalMs: 20, minGrowthBytes: 64 * MB, heapUsed: () => used });
+    const c = startIdleGarbageCollector({ intervalMs: 20, idleIntervals: 1, minGrowthBytes: 64 * MB, heapUsed: () => used });
     stop = c.stop;
     await wait(100);
     expect(c.collections).toBe(0); // no growth
@@ -26,7 +26,7 @@ describe('idle garbage collection', () => {
 
   it('waits while the event loop is busy', async () => {
     let used = 100 * MB;
-    const c = startIdleGarbageCollector({ intervalMs: 30, minGrowthBytes: MB, heapUsed: () => used });
+    const c = startIdleGarbageCollector({ intervalMs: 30, idleIntervals: 2, minGrowthBytes: MB, heapUsed: () => used });
     stop = c.stop;
     used += 10 * MB;
     // Keep the loop busy through several intervals: each check sees it fully utilised.
@@ -39,7 +39,7 @@ describe('idle garbage collection', () => {
   });
 
   it('really frees an idle heap of its garbage', async () => {
-    const c = startIdleGarbageCollector({ intervalMs: 50, minGrowthBytes: 16 * MB });
+    const c = startIdleGarbageCollector({ intervalMs: 50, idleIntervals: 2, minGrowthBytes: 16 * MB });
     stop = c.stop;
     const holder: { garbage?: string[][] } = { garbage: Array.from({ length: 200 }, (_, i) => Array.from({ length: 2000 }, (_, j) => `${i}:${j}:${'x'.repeat(40)}`)) };
     const before = process.memoryUsage().heapUsed;
