@@ -41,6 +41,7 @@ export interface RegexDetails {
  */
 const regexes = new Map<string, RegexDetails>();
 let regexesAdded = 0;
+const recent: Array<[string, RegexDetails]> = [];
 export const regexTable = {
   /** Patterns translated since the last `entries()` (0 when nothing new needs saving). */
   get added(): number { return regexesAdded; },
@@ -51,6 +52,8 @@ export const regexTable = {
   load(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) regexes.set(k, v); },
   /** Like `load`, for translations made elsewhere in this build (a render worker): new ones count as added. */
   merge(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) { regexes.set(k, v); regexesAdded++; } },
+  /** Translations made on this thread since the last call (a render worker sends only these to its parent; at most one per pattern). */
+  takeRecent(): Array<[string, RegexDetails]> { return recent.splice(0); },
 };
 
 export interface CodeOptions {
@@ -94,6 +97,7 @@ async function createState(): Promise<State> {
         d = onig.toRegExpDetails(source, REGEX_OPTIONS) as RegexDetails;
         regexes.set(source, d);
         regexesAdded++;
+        recent.push([source, d]);
       }
       return d.options ? new onig.EmulatedRegExp(d.pattern, d.flags, d.options) : new RegExp(d.pattern, d.flags);
     },

@@ -62,9 +62,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       inFlight++;
       const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>))
         .finally(() => { inFlight--; });
-      for (const r of results) if (r.regexes) regexTable.merge(r.regexes);
-      const byPath = new Map(results.flatMap((r) => r.pages.map((page, i) => [r.paths[i]!, page] as const)));
-      return pages.map((page) => byPath.get(page.path)!);
+      for (const r of results) regexTable.merge(r.regexes);
+      // The chunks are consecutive runs of the pages, so their results in order are the pages' order.
+      return results.flatMap((r) => r.pages);
     },
     async close() {
       await pool?.destroy();

@@ -10,10 +10,10 @@ export interface RenderTask {
 }
 
 export interface RenderResult {
-  paths: string[];
+  /** The task's pages, in its order. */
   pages: CachedPage[];
-  /** The patterns this thread translated so far, when it translated new ones (the CLI saves them). */
-  regexes?: Array<[string, RegexDetails]>;
+  /** The patterns this thread translated for this task (the CLI saves them). */
+  regexes: Array<[string, RegexDetails]>;
 }
 
 // Translations the parent already had (the CLI's saved ones), so this thread does not redo them.
@@ -21,5 +21,5 @@ regexTable.load((Tinypool.workerData as { regexes?: Array<[string, RegexDetails]
 
 export default async function render(task: RenderTask): Promise<RenderResult> {
   const pages = await renderPages(task.site, task.pages);
-  return { paths: task.pages.map((p) => p.path), pages, ...(regexTable.added && { regexes: regexTable.entries() }) };
+  return { pages, regexes: regexTable.takeRecent() };
 }
