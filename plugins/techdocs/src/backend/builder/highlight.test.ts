@@ -58,6 +58,20 @@ describe('code highlighting', () => {
     expect(h.highlight('x <y>\n\nz', { lang: 'no-such-language' })).toContain('<code><span class="line"><span>x &lt;y&gt;</span></span>\n<span class="line"><span></span></span>\n<span class="line"><span>z</span></span></code>');
   });
 
+  it('gives a block repeated within a build the same HTML, told apart by language and marked lines', async () => {
+    const seen = new Map<string, string>();
+    const h = await prepareHighlighter(['ts', 'python'], seen);
+    const code = 'def f(x):\n    return x  # "<same>"';
+    const once = h.highlight(code, { lang: 'python' });
+    expect(h.highlight(code, { lang: 'python' })).toBe(once);
+    expect(seen.size).toBe(1);
+    const marked = h.highlight(code, { lang: 'python', highlightLines: new Set([2]) });
+    expect(marked).toBe(once.replace('\n<span class="line">', '\n<span class="line highlighted">'));
+    expect(h.highlight(code, { lang: 'ts' })).not.toBe(once);
+    // A new build's highlighter starts with nothing seen, and still writes the same HTML.
+    expect((await prepareHighlighter(['python'])).highlight(code, { lang: 'python' })).toBe(once);
+  });
+
   it('keeps the translated patterns so a later process can start with them', async () => {
     await prepareHighlighter(['go']);
     const h = await prepareHighlighter(['go']);

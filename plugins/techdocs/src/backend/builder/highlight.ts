@@ -147,8 +147,13 @@ function pairTheme(light: ThemeRegistrationResolved, dark: ThemeRegistrationReso
   }
 }
 
-/** Loads the grammars for these languages (unknown ones are skipped) and returns the highlighter. */
-export async function prepareHighlighter(langs: Iterable<string>): Promise<CodeHighlighter> {
+/**
+ * Loads the grammars for these languages (unknown ones are skipped) and returns the highlighter.
+ * `seen` holds the HTML of blocks highlighted earlier in the same build: a code block seen before is
+ * not tokenised again (its HTML depends only on the code, the language and the marked lines). Docs
+ * repeat install commands and config snippets from page to page; the caller drops it with the build.
+ */
+export async function prepareHighlighter(langs: Iterable<string>, seen = new Map<string, string>()): Promise<CodeHighlighter> {
   state ??= createState();
   const s = await state;
   const missing = [...new Set(langs)].map(resolveLanguage).filter((l): l is string => !!l && l !== 'text' && !loaded.has(l));
@@ -161,7 +166,14 @@ export async function prepareHighlighter(langs: Iterable<string>): Promise<CodeH
     await s.shiki.loadLanguage(...grammars);
     for (const l of missing) loaded.add(l);
   }
-  return { highlight: (code, options) => highlightCode(s, code, options) };
+  return {
+    highlight(code, options) {
+      const key = `${options.lang ?? ''}\n${options.highlightLines?.size ? [...options.highlightLines].join(' ') : ''}\n${code}`;
+      let html = seen.get(key);
+      if (html === undefined) seen.set(key, html = highlightCode(s, code, options));
+      return html;
+    },
+  };
 }
 
 // shiki stops highlighting a line after 500 ms by default, and the first lines of a grammar include
@@ -186,40 +198,43 @@ function fontStyles(fontStyle: number, prefix: string): string {
 /**
  * The HTML is written straight from the tokens: shiki's codeToHtml builds and serialises a HAST tree
  * first, which was most of the build time of the 100-page benchmark. The markup is the same.
+ * The pieces are joined once into a flat string: a string grown by `+=` is a tree of thousands of
+ * pieces that every later use (putting the block into its page, once per page using it) walks again.
  */
 function highlightCode(s: State, code: string, options: CodeOptions): string {
   const lang = options.lang ? resolveLanguage(options.lang) : undefined;
   const usable = lang && (lang === 'text' || loaded.has(lang)) ? lang : 'text';
   const marked = options.highlightLines;
-  let out = s.pre;
+  const out = [s.pre];
   const line = (i: number) => `${i > 0 ? '\n' : ''}<span class="line${marked?.has(i + 1) ? ' highlighted' : ''}">`;
   if (usable === 'text') {
-    code.split(/\r?\n/).forEach((text, i) => { out += `${line(i)}<span>${escapeHtml(text)}</span></span>`; });
+    code.split(/\r?\n/).forEach((text, i) => { out.push(line(i), '<span>', escapeHtml(text), '</span></span>'); });
   } else if (s.pairs) {
     const pairs = s.pairs;
     s.shiki.codeToTokensBase(code, { lang: usable as never, theme: PAIR_THEME, ...LIMITS }).forEach((tokens, i) => {
-      out += line(i);
+      out.push(line(i));
       for (const t of tokens) {
         const [light, dark] = pairs.get(t.color!.toUpperCase()) ?? [t.color, t.color];
         const style = t.fontStyle
           ? `color:${light}${fontStyles(t.fontStyle, '--shiki-light-')};--shiki-dark:${dark}${fontStyles(t.fontStyle, '--shiki-dark-')}`
           : `color:${light};--shiki-dark:${dark}`;
-        out += `<span style="${style}">${escapeHtml(t.content)}</span>`;
+        out.push('<span style="', style, '">', escapeHtml(t.content), '</span>');
       }
-      out += '</span>';
+      out.push('</span>');
     });
   } else {
     s.shiki.codeToTokens(code, { lang: usable as never, themes: THEMES, ...LIMITS }).tokens.forEach((tokens, i) => {
-      out += line(i);
+      out.push(line(i));
       for (const t of tokens) {
         const st = t.htmlStyle;
         const style = !st ? '' : typeof st === 'string' ? st : Object.entries(st).map(([k, v]) => `${k}:${v}`).join(';');
-        out += style ? `<span style="${style}">${escapeHtml(t.content)}</span>` : `<span>${escapeHtml(t.content)}</span>`;
+        out.push(style ? `<span style="${style}">` : '<span>', escapeHtml(t.content), '</span>');
       }
-      out += '</span>';
+      out.push('</span>');
     });
   }
-  return `${out}</code></pre>`;
+  out.push('</code></pre>');
+  return out.join('');
 }
 
 /** Languages named by fenced code blocks in Markdown source, to load before rendering. */

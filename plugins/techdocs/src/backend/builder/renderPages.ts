@@ -27,12 +27,13 @@ export interface PageRenderer {
 }
 
 /** Renders here, on this thread: Markdown and the highlighter are loaded on first use. */
-export const renderInThisThread: PageRenderer = { render: renderPages };
+export const renderInThisThread: PageRenderer = { render: (site, pages) => renderPages(site, pages) };
 
-export async function renderPages(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
+/** `codeBlocks`: the highlighted code blocks of this build so far (a new build brings a new map). */
+export async function renderPages(site: RenderSite, pages: PageToRender[], codeBlocks = new Map<string, string>()): Promise<CachedPage[]> {
   const [{ createMarkdown, renderMarkdown }, highlighter] = await Promise.all([
     import('./markdown.js'),
-    prepareHighlighter(pages.flatMap((p) => fenceLanguages(p.text)).filter((l) => l !== 'mermaid')),
+    prepareHighlighter(pages.flatMap((p) => fenceLanguages(p.text)).filter((l) => l !== 'mermaid'), codeBlocks),
   ]);
   md ??= createMarkdown(() => current!);
   current = highlighter;

@@ -41,6 +41,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   let pool: Tinypool | undefined;
   let known = 0;
   let inFlight = 0;
+  let renders = 0;
   const start = (): Tinypool => {
     // Threads that exited when idle come back with the pool's workerData: renew it when this thread
     // has learnt translations since, so new threads start with them (never under a running build).
@@ -60,7 +61,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       const cold = !pool?.threads.length && options.coldStart !== 'all';
       const p = start();
       inFlight++;
-      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk } satisfies RenderTask) as Promise<RenderResult>))
+      const render = renders++;
+      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk, render } satisfies RenderTask) as Promise<RenderResult>))
         .finally(() => { inFlight--; });
       for (const r of results) regexTable.merge(r.regexes);
       // The chunks are consecutive runs of the pages, so their results in order are the pages' order.

@@ -7,6 +7,8 @@ import { renderPages, type PageToRender, type RenderSite } from './renderPages.j
 export interface RenderTask {
   site: RenderSite;
   pages: PageToRender[];
+  /** Which `render` call of the pool (one build) the task is part of: its tasks share highlighted code. */
+  render: number;
 }
 
 export interface RenderResult {
@@ -19,7 +21,12 @@ export interface RenderResult {
 // Translations the parent already had (the CLI's saved ones), so this thread does not redo them.
 regexTable.load((Tinypool.workerData as { regexes?: Array<[string, RegexDetails]> } | undefined)?.regexes ?? []);
 
+// The code blocks this thread highlighted for the build it last worked on (kept until the next build
+// or the thread's exit, never used for another build).
+let codeBlocks = { render: -1, blocks: new Map<string, string>() };
+
 export default async function render(task: RenderTask): Promise<RenderResult> {
-  const pages = await renderPages(task.site, task.pages);
+  if (codeBlocks.render !== task.render) codeBlocks = { render: task.render, blocks: new Map() };
+  const pages = await renderPages(task.site, task.pages, codeBlocks.blocks);
   return { pages, regexes: regexTable.takeRecent() };
 }
