@@ -6,6 +6,7 @@ import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
 import { candidateCtes, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { IndexChanges } from './indexChanges.js';
+import { highlightAll, highlightFragments, type HighlightTerms } from './highlightText.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
 import { ResultCache } from './resultCache.js';
@@ -27,11 +28,13 @@ interface HitRow {
   matches: string;
   ranked: string;
   fetched: string;
-  hl_title: string | null;
-  hl_text: string | null;
+  title: string;
+  hl_window: string | null;
+  hl_words: string[] | null;
+  hl_prefixes: string[] | null;
 }
 
-/** Highlights come from this much text around the first likely match (see headlineWindow). */
+/** Highlights come from this much text around the first likely match (see headlineWindow and highlightText.ts). */
 const HEADLINE_WINDOW_CHARS = 700;
 const HEADLINE_LEAD_CHARS = 200;
 /** Word starts that place the highlight window: long enough to be specific, short enough to catch other forms. */
@@ -118,11 +121,10 @@ export class SearchEngine {
   }
 
   private async search(query: EngineQuery): Promise<SearchResultSet> {
-    const { term, tsquery, browsing, locator } = await this.prepare(query.term);
+    const { term, tsquery, browsing, locator, highlightWords } = await this.prepare(query.term);
     const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
-    const opts = (extra: string) => `StartSel="${this.preTag}", StopSel="${this.postTag}", ${extra}`;
     const inTypes = query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`;
     const filters = allFilters('d', query.filters);
     // Generations come from one sequence, so the live ones identify the live rows of every type.
@@ -162,14 +164,17 @@ export class SearchEngine {
       counts = { matches: candidates.matches, ranked: sql`(select count(*) from ranked)` };
     }
     // Candidates come ranked; only the page's rows are read again, for their document and highlights.
+    // The text to highlight in comes back with the lexemes of the words that must match, as PostgreSQL
+    // stems them; the marking is done here (see highlightText.ts).
     // Prepared once per connection: parsing and planning were a good part of each query (see ADR 9).
+    const lexemes = (words: string[]) => sql`array(select lexeme from unnest(to_tsvector('english', ${words.join(' ')})))`;
     const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term)}),
       ${steps}
       select h.type, d.document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
-        ${highlight ? sql`ts_headline('english', h.title, q.tsq, ${opts('HighlightAll=true')})` : sql`null`} as hl_title,
-        ${highlight ? sql`ts_headline('english', ${this.headlineWindow(locator)}, q.tsq,
-          ${opts('MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')})` : sql`null`} as hl_text
+        ${highlight ? this.headlineWindow(locator) : sql`null`} as hl_window,
+        ${highlight ? lexemes(highlightWords.words) : sql`null`} as hl_words,
+        ${highlight ? lexemes(highlightWords.prefixes) : sql`null`} as hl_prefixes
       from hits h
       join ${documents} d on d.type = h.type and d.generation = h.generation and d.location = h.location
       cross join q
@@ -177,6 +182,13 @@ export class SearchEngine {
       limit ${query.pageLimit}`.execute(this.db);
 
     const page = rows;
+    const tags = { preTag: this.preTag, postTag: this.postTag };
+    // Every row carries the same lexemes.
+    const terms: HighlightTerms = {
+      words: [...(rows[0]?.hl_words ?? []), ...highlightWords.words],
+      prefixes: [...(rows[0]?.hl_prefixes ?? []), ...highlightWords.prefixes],
+      phrases: highlightWords.phrases ?? [],
+    };
     // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
     // Past the last page no row carries the counts; a separate count says how many there are.
     const first = rows[0];
@@ -193,7 +205,7 @@ export class SearchEngine {
           highlight: {
             preTag: this.preTag,
             postTag: this.postTag,
-            fields: { title: r.hl_title ?? '', text: r.hl_text ?? '' },
+            fields: { title: highlightAll(r.title, terms, tags), text: highlightFragments(r.hl_window ?? '', terms, tags) },
           },
         }),
       })),
@@ -233,14 +245,17 @@ export class SearchEngine {
   }
 
   /** Parses the term and corrects its typos against the lexicon. An empty term browses everything. */
-  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean; locator?: string }> {
+  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean; locator?: string; highlightWords: HighlightTerms }> {
     const term = parseTerm(text);
     const correctable = new Set(correctableWords(term));
     const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
     const corrections = await this.corrections(words);
     // Where highlights are looked for: the start of any word that must match, or of its corrections.
     const stems = [...new Set([...term.words, ...[...corrections.values()].flat()].map((w) => w.slice(0, LOCATOR_CHARS)))];
-    return { term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', locator: stems.length ? `\\m(${stems.join('|')})` : undefined };
+    return {
+      term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', locator: stems.length ? `\\m(${stems.join('|')})` : undefined,
+      highlightWords: highlightWordsOf(term, corrections),
+    };
   }
 
   /**
@@ -297,4 +312,18 @@ export class SearchEngine {
   private table(name: 'documents' | 'index_state') {
     return sql.table(`${this.schema}.${name}`);
   }
+}
+
+/** The words whose forms are highlighted: every word that must match and its corrections, the word being typed as a prefix, the phrases. */
+function highlightWordsOf(term: ParsedTerm, corrections: ReadonlyMap<string, string[]>): HighlightTerms {
+  const words: string[] = [];
+  const prefixes: string[] = [];
+  const phrases: string[][] = [];
+  for (const c of term.clauses) {
+    if (c.kind === 'word') {
+      (c.prefix ? prefixes : words).push(c.word);
+      words.push(...(corrections.get(c.word) ?? []));
+    } else if (c.kind === 'phrase') phrases.push(c.words);
+  }
+  return { words, prefixes, phrases };
 }

@@ -1,0 +1,124 @@
+/**
+ * Highlights computed in the engine instead of by `ts_headline`: parsing and stemming the text again for
+ * every result was most of a docs query's cost in PostgreSQL (25 pages × 700 characters, about 3 ms of
+ * 11; see ADR 9). Words are marked by the lexemes of the query as PostgreSQL stemmed them: a word
+ * matches a lexeme being typed (`runbook:*`) when it starts with it, and a whole-word lexeme when it
+ * starts with it and the rest is an inflection the stemmer removes (`payment` → payments, deployed, …),
+ * or when it is one of the typed words itself. A phrase's words are marked where they stand together (or
+ * alone, in a text where they never do).
+ */
+export interface HighlightTerms {
+  /** Lexemes (and typed words) that must be the whole word, up to an inflection. */
+  words: string[];
+  /** Lexemes of words being typed: any word starting with one matches. */
+  prefixes: string[];
+  /** Phrases, as typed (lowercase words). */
+  phrases?: string[][];
+}
+
+export interface HighlightTags {
+  preTag: string;
+  postTag: string;
+}
+
+/** What the English stemmer strips from a word (or adds back as `i` for `y`), roughly: enough to recognise the forms of a lexeme. */
+const INFLECTION = /^(?:s|es|ed|d|e|ing|ings|er|ers|ly|ment|ments|ness|ation|ations|ion|ions|al|y|ies|ied|ity|ive)?$/;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** As ts_headline's MaxWords and MaxFragments were. */
+const FRAGMENT_WORDS = 35;
+const FRAGMENTS = 2;
+/** Words shown before the first match of a fragment. */
+const LEAD_WORDS = 6;
+const FRAGMENT_DELIMITER = ' … ';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const INFLECTIONS = INFLECTION.source.slice(1, -1);
+
+/** One regular expression for every term (a page of results tests some thousands of words against them). */
+function matcher(terms: HighlightTerms): RegExp | undefined {
+  const alternatives = [
+    ...terms.prefixes.map((p) => `${escape(p.toLowerCase())}.*`),
+    ...terms.words.map((l) => `${escape(l.toLowerCase())}${INFLECTIONS}`),
+    // A stem ending in `i` stands for a word ending in `y` (happi → happy, happiness).
+    ...terms.words.filter((l) => l.endsWith('i')).map((l) => `${escape(l.slice(0, -1).toLowerCase())}${INFLECTIONS}`),
+  ];
+  return alternatives.length ? new RegExp(`^(?:${alternatives.join('|')})$`, 'iu') : undefined;
+}
+
+const compiled = new WeakMap<HighlightTerms, RegExp | undefined>();
+
+/** The terms' expression, compiled once for all the results of a page. */
+function matcherOf(terms: HighlightTerms): RegExp | undefined {
+  if (!compiled.has(terms)) compiled.set(terms, matcher(terms));
+  return compiled.get(terms);
+}
+
+export function matchesTerms(word: string, terms: HighlightTerms): boolean {
+  return matcherOf(terms)?.test(word) ?? false;
+}
+
+/** Whether two forms differ only by an inflection (`breaker` / `breakers`). */
+const sameWord = (a: string, b: string) => (a.startsWith(b) && INFLECTION.test(a.slice(b.length))) || (b.startsWith(a) && INFLECTION.test(b.slice(a.length)));
+
+interface Word {
+  start: number;
+  end: number;
+  match: boolean;
+}
+
+/** The words of `text`, each marked when it matches a word of the query or stands in one of its phrases. */
+function wordsOf(text: string, terms: HighlightTerms): Word[] {
+  const found = [...text.matchAll(WORD)];
+  const match = matcherOf(terms);
+  const words = found.map((m) => ({ start: m.index, end: m.index + m[0].length, match: match?.test(m[0]) ?? false }));
+  for (const phrase of terms.phrases ?? []) {
+    let together = false;
+    for (let i = 0; i + phrase.length <= found.length; i++) {
+      if (!phrase.every((p, j) => sameWord(found[i + j]![0].toLowerCase(), p))) continue;
+      together = true;
+      for (let j = 0; j < phrase.length; j++) words[i + j]!.match = true;
+    }
+    // Not together in this part of the text (the phrase stands further on): its words where they are.
+    if (!together) found.forEach((m, i) => { if (phrase.some((p) => sameWord(m[0].toLowerCase(), p))) words[i]!.match = true; });
+  }
+  return words;
+}
+
+/** `text` from word `from` to word `to`, matches between the tags. */
+function marked(text: string, words: Word[], from: number, to: number, tags: HighlightTags): string {
+  let out = '';
+  let at = words[from]!.start;
+  for (let i = from; i <= to; i++) {
+    const w = words[i]!;
+    if (!w.match) continue;
+    out += `${text.slice(at, w.start)}${tags.preTag}${text.slice(w.start, w.end)}${tags.postTag}`;
+    at = w.end;
+  }
+  return out + text.slice(at, words[to]!.end);
+}
+
+/** Every matching word of `text` between the tags (a title: short, shown whole). */
+export function highlightAll(text: string, terms: HighlightTerms, tags: HighlightTags): string {
+  const words = wordsOf(text, terms);
+  if (!words.length) return text;
+  return `${text.slice(0, words[0]!.start)}${marked(text, words, 0, words.length - 1, tags)}${text.slice(words[words.length - 1]!.end)}`;
+}
+
+/**
+ * Up to two fragments of FRAGMENT_WORDS words of `text` around its matches, matches between the tags;
+ * the first words when nothing matches (the match may be a form the stemmer knows and this does not).
+ */
+export function highlightFragments(text: string, terms: HighlightTerms, tags: HighlightTags): string {
+  const words = wordsOf(text, terms);
+  if (!words.length) return '';
+  const fragments: Array<[number, number]> = [];
+  let next = words.findIndex((w) => w.match);
+  if (next < 0) fragments.push([0, Math.min(words.length, FRAGMENT_WORDS) - 1]);
+  while (next >= 0 && fragments.length < FRAGMENTS) {
+    const from = Math.max(fragments.length ? fragments[fragments.length - 1]![1] + 1 : 0, next - LEAD_WORDS);
+    const to = Math.min(words.length, from + FRAGMENT_WORDS) - 1;
+    fragments.push([from, to]);
+    next = words.findIndex((w, i) => i > to && w.match);
+  }
+  return fragments.map(([from, to]) => marked(text, words, from, to, tags)).join(FRAGMENT_DELIMITER);
+}
