@@ -2,7 +2,8 @@
 // server (documents written straight into the search tables with the engine's own writer); palette
 // latency from keystroke to results in Chromium on the embedded database with the example catalog; and
 // how long a changed entity takes to become searchable. Not part of CI: `npm run bench -- search`.
-// BENCH_SEARCH_ENTITIES / BENCH_SEARCH_PAGES change the corpus size; BENCH_SEARCH_PARTS=query,palette,freshness.
+// BENCH_SEARCH_ENTITIES / BENCH_SEARCH_PAGES change the corpus size; BENCH_SEARCH_PARTS=query,palette,freshness;
+// BENCH_SEARCH_REUSE=1 keeps the database a previous run loaded (when it holds the same corpus) instead of writing it again.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -15,6 +16,7 @@ const ENTITIES = Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000);
 const PAGES = Number(process.env.BENCH_SEARCH_PAGES ?? 10_000);
 const PARTS = (process.env.BENCH_SEARCH_PARTS ?? 'query,palette,freshness').split(',');
 const DB = process.env.BENCH_SEARCH_DB ?? 'atrium_search_bench';
+const REUSE = process.env.BENCH_SEARCH_REUSE === '1';
 
 async function token(url) {
   return (await (await fetch(`${url}/api/auth/guest/token`, { method: 'POST' })).json()).token;
@@ -59,8 +61,42 @@ async function withCpu(pid, fn) {
   return { result, cpu: `CPU per request: portal ${(node * 1000 / n).toFixed(2)} ms, PostgreSQL ${(pg * 1000 / n).toFixed(2)} ms` };
 }
 
+/** How many live documents the bench database holds (0 when it or its index does not exist yet). */
+function liveDocuments() {
+  try {
+    return Number(execFileSync('psql', ['-h', '/var/run/postgresql', '-d', DB, '-Atc',
+      'select count(*) from search.documents d join search.index_state s on s.type = d.type and s.live_generation = d.generation'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    return 0;
+  }
+}
+
+/** Writes the corpus into the search tables with the engine's own writer, as a reindex would. */
+async function loadCorpus(connection) {
+  const { default: pg } = await import('pg');
+  const { Kysely, PostgresDialect } = await import('kysely');
+  const { SearchIndex } = await import(`${root}/plugins/search/dist/backend/engine/SearchIndex.js`);
+  const { entityToDocument } = await import(`${root}/plugins/search/dist/backend/modules/catalog/entityDocument.js`);
+  const pool = new pg.Pool({ connectionString: connection, max: 2 });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }).withSchema('search');
+  const index = new SearchIndex(db, 'search');
+  const { catalog, docs } = buildCorpus({ entities: ENTITIES, pages: PAGES }, entityToDocument);
+  for (const [type, documents, weight] of [['software-catalog', catalog, 'summary'], ['techdocs', docs, 'body']]) {
+    await index.registerType(type, weight);
+    const t0 = performance.now();
+    const generation = await index.beginReindex(type);
+    for (let i = 0; i < documents.length; i += 2000) await index.writeReindexBatch(type, generation, documents.slice(i, i + 2000));
+    await index.finishReindex(type, generation);
+    console.log(`  indexed ${documents.length} ${type} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  await pool.query('analyze search.documents, search.lexicon');
+  await pool.end();
+}
+
 async function queryLatency() {
-  execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DB}`, '-c', `CREATE DATABASE ${DB}`]);
+  const reuse = REUSE && liveDocuments() === ENTITIES + PAGES;
+  if (!reuse) execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DB}`, '-c', `CREATE DATABASE ${DB}`]);
   const connection = `postgresql://${process.env.USER ?? 'root'}@localhost/${DB}?host=/var/run/postgresql`;
   // Scheduled reindexes far away: the bench writes the index itself, and an empty catalog must not replace it.
   const config = writeConfig(`backend:\n  database:\n    client: pg\n    connection: ${connection}\n  log:\n    level: warn\n` +
@@ -70,24 +106,11 @@ async function queryLatency() {
     const headers = { authorization: `Bearer ${await token(portal.url)}` };
     await waitFor(async () => (await (await fetch(`${portal.url}/api/search/types`, { headers })).json()).types.every((t) => t.lastIndexedAt));
 
-    const { default: pg } = await import('pg');
-    const { Kysely, PostgresDialect } = await import('kysely');
-    const { SearchIndex } = await import(`${root}/plugins/search/dist/backend/engine/SearchIndex.js`);
-    const { entityToDocument } = await import(`${root}/plugins/search/dist/backend/modules/catalog/entityDocument.js`);
-    const pool = new pg.Pool({ connectionString: connection, max: 2 });
-    const db = new Kysely({ dialect: new PostgresDialect({ pool }) }).withSchema('search');
-    const index = new SearchIndex(db, 'search');
-    const { catalog, docs } = buildCorpus({ entities: ENTITIES, pages: PAGES }, entityToDocument);
-    for (const [type, documents, weight] of [['software-catalog', catalog, 'summary'], ['techdocs', docs, 'body']]) {
-      await index.registerType(type, weight);
-      const t0 = performance.now();
-      const generation = await index.beginReindex(type);
-      for (let i = 0; i < documents.length; i += 2000) await index.writeReindexBatch(type, generation, documents.slice(i, i + 2000));
-      await index.finishReindex(type, generation);
-      console.log(`  indexed ${documents.length} ${type} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
-    await pool.query('analyze search.documents, search.lexicon');
-    await pool.end();
+    if (reuse) {
+      // The portal's own reindex keeps its schedule across restarts, so the loaded corpus should still be live.
+      if (liveDocuments() !== ENTITIES + PAGES) throw new Error('the reused corpus was replaced; run without BENCH_SEARCH_REUSE');
+      console.log('  reusing the corpus already loaded');
+    } else await loadCorpus(connection);
 
     const requests = queryMix(ENTITIES).map((q) => ({ method: 'GET', path: `/api/search/query?${q}` }));
     // Warm the caches once, as a running portal's would be.
