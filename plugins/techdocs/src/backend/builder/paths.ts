@@ -41,7 +41,37 @@ export function pageOutputFile(url: string): string {
 /** A relative URL from one site-relative URL's folder to another site path. */
 export function relativeUrl(fromUrl: string, toPath: string): string {
   const fromDir = fromUrl.endsWith('/') || fromUrl === '' ? fromUrl : posix.dirname(fromUrl) + '/';
-  const rel = posix.relative(`/${fromDir}`, `/${toPath}`);
+  const rel = relativePath(fromDir, toPath);
   const withSlash = (toPath.endsWith('/') || toPath === '') && rel !== '' ? `${rel}/` : rel;
   return withSlash === '' ? './' : withSlash;
+}
+
+/** A normal site path's segments; undefined when it has an empty, `.` or `..` segment, or a backslash. */
+function segments(path: string): string[] | undefined {
+  const p = path.endsWith('/') ? path.slice(0, -1) : path;
+  if (!p) return [];
+  if (p.includes('\\')) return undefined;
+  const parts = p.split('/');
+  for (const s of parts) if (s === '' || s === '.' || s === '..') return undefined;
+  return parts;
+}
+
+// The last `from` split: a page's links and nav all start from the same folder.
+let lastFrom: { path: string; parts: string[] | undefined } = { path: '', parts: [] };
+
+/**
+ * `posix.relative('/' + from, '/' + to)` for site paths, by comparing their segments: the nav of every
+ * page and every link call it, and `posix.relative` resolves both paths first. Paths that are not
+ * already normal go to `posix.relative` (a test compares the two).
+ */
+export function relativePath(from: string, to: string): string {
+  if (lastFrom.path !== from) lastFrom = { path: from, parts: segments(from) };
+  const a = lastFrom.parts, b = segments(to);
+  if (!a || !b) return posix.relative(`/${from}`, `/${to}`);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  let out = '';
+  for (let k = common; k < a.length; k++) out += out ? '/..' : '..';
+  for (let k = common; k < b.length; k++) out += out ? `/${b[k]}` : b[k];
+  return out;
 }
