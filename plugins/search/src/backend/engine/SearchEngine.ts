@@ -149,7 +149,8 @@ export class SearchEngine {
         ? { ctes: sql`fts as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where false),
             cand as (select d.type, d.generation, d.location, d.title, 0::float8 as rank from ${from} where ${live} and ${inTypes} and ${filters}
               order by lower(d.title), d.location limit ${wanted})`, matches: sql<number>`0` }
-        : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, wanted);
+        : candidateCtes(term, this.schema, from, sql`${live} and ${inTypes} and ${filters}`, liveGenerations, wanted,
+          query.types.length === 0 && Object.values(query.filters).every((v) => v.length === 0));
       // Past the ranked rows, the full-text leg's unranked rest follows in title order.
       steps = sql`${candidates.ctes},
         ranked as (select type, generation, location, min(title) as title, max(rank) as rank from cand group by 1, 2, 3),

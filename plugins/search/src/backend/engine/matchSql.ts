@@ -52,6 +52,8 @@ const RANK_LIMIT = 200;
 /** Each leg's cap for a one- or two-letter word. */
 const SHORT_PREFIX_LIMIT = 200;
 const HEAD_LIMIT = 300;
+/** Titles starting with a lone word being typed, when names starting with it are too many (see lonePrefix). */
+const TITLE_PREFIX_LIMIT = 50;
 export const MATCH_LIMIT = 1_000;
 
 /**
@@ -66,9 +68,10 @@ export const MATCH_LIMIT = 1_000;
  * Defines the CTEs `fts` (the full-text leg: type, generation, location, title, rank; rank -1 past
  * RANK_LIMIT) and `cand` (the ranked rows of every leg, a location possibly more than once), and says how
  * to count the matches once the caller has grouped `cand` into `ranked` (MATCH_LIMIT: more). Reads the CTE `q`; `from` is the documents as `d` with `q`, `where` limits them to the
- * live generations (`liveGenerations`, an array) and the filters; `wanted` is how many rows the page needs.
+ * live generations (`liveGenerations`, an array) and the filters; `wanted` is how many rows the page needs;
+ * `unfiltered`: no type or filter limits the documents beyond the live generations (see lonePrefix).
  */
-export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder<unknown>, where: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, wanted: number): { ctes: RawBuilder<unknown>; matches: RawBuilder<number> } {
+export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder<unknown>, where: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, wanted: number, unfiltered = false): { ctes: RawBuilder<unknown>; matches: RawBuilder<number> } {
   const rank = rankExpression(term);
   const cols = sql`d.type, d.generation, d.location, d.title, ${rank} as rank`;
   const short = shortPrefix(term);
@@ -91,11 +94,21 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       and (select count(*) from fts) >= ${MATCH_LIMIT} and (select count(*) from fts where strong) < ${wanted}
       limit ${HEAD_LIMIT})`,
   ];
+  const typed = unfiltered ? lonePrefix(term) : undefined;
+  const names = typed ? sql`not (select yes from names_broad)` : sql`true`;
   if (term.nameKey) {
     // Names in order straight from the index; the generation and filters are checked on what it yields.
     legs.push(sql`(select ${cols}, false from ${byName(schema, startsWith(sql`name_key`, term.nameKey), liveGenerations, 200)}
-      where ${where} and d.tsv @@ q.tsq limit 50)`);
+      where ${names} and ${where} and d.tsv @@ q.tsq limit 50)`);
     legs.push(sql`(select ${cols}, false from ${from} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
+  }
+  if (typed) {
+    // Names and titles starting with the word, when more than the count cap of names do (see lonePrefix),
+    // in order from their B-trees.
+    legs.push(sql`(select ${cols}, false from ${byName(schema, startsWith(sql`name_key`, typed), liveGenerations, Math.max(RANK_LIMIT, wanted))}
+      where (select yes from names_broad) and d.tsv @@ q.tsq)`);
+    legs.push(sql`(select ${cols}, false from ${byName(schema, startsWith(sql`lower(title)`, typed), liveGenerations, TITLE_PREFIX_LIMIT, sql`lower(title)`)}
+      where (select yes from names_broad) and d.tsv @@ q.tsq)`);
   }
   const fields = sql`d.type, d.generation, d.location, d.title, d.name_key, d.label, d.tsv, d.tsv_head`;
   // With phrases: the documents having their pairs (that index), each rechecked against the whole query
@@ -108,28 +121,47 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       select ${fields} from ${from} where ${where} and (select pairs from q) is null and d.tsv @@ q.tsq`
     : sql`select ${fields} from ${from} where ${where} and d.tsv @@ q.tsq`;
   // Rows past RANK_LIMIT stay in `fts` for the count, and for paging past the ranked rows (see SearchEngine).
-  const ctes = sql`fts as (
+  const broad = typed
+    ? sql`names_broad as (select count(*) >= ${MATCH_LIMIT} as yes from (select 1 from ${sql.table(`${schema}.documents`)}
+        where ${startsWith(sql`name_key`, typed)} and generation = any(${liveGenerations}) limit ${MATCH_LIMIT}) b),`
+    : sql``;
+  const ctes = sql`${broad} fts as (
       select d.type, d.generation, d.location, d.title,
         case when d.n <= ${RANK_LIMIT} then ${rank} else -1 end as rank,
         d.n <= ${RANK_LIMIT} and d.tsv_head @@ q.tsq as strong
-      from (select m.*, row_number() over () as n from (${matching}) m limit ${MATCH_LIMIT}) d cross join q
+      from (select m.*, row_number() over () as n from (${matching}) m ${typed ? sql`where not (select yes from names_broad)` : sql``} limit ${MATCH_LIMIT}) d cross join q
     ),
     cand as (${sql.join(legs, sql` union all `)})`;
   // Every leg's rows match the whole query, so unless it was capped the full-text leg holds them all.
-  return { ctes, matches: sql<number>`(select count(*) from fts)` };
+  const count = sql<number>`(select count(*) from fts)`;
+  return { ctes, matches: typed ? sql<number>`(case when (select yes from names_broad) then ${MATCH_LIMIT} else ${count} end)` : count };
 }
 
 /**
- * Documents whose name matches `condition`, in name order straight from the index, as `d` (with `q`):
+ * A lone word of three letters or more being typed, as in `compon`: when more names start with it than
+ * the count cap, the full-text leg is skipped. Its candidates would be the first 1,000 of every document
+ * having a word starting with it (57,800 for `compon` on 100,000 entities: a GIN bitmap of all of them,
+ * 8 ms, before the LIMIT applies), as arbitrary a sample as any, and outranked by the names starting
+ * with the word (see rankExpression); the names and titles starting with it take its place, in order
+ * from their B-trees, and the count says "more than" the cap. Only without types or filters, which could
+ * leave too few of those names for the page. Checking costs a range of the name index up to the cap.
+ */
+function lonePrefix(term: ParsedTerm): string | undefined {
+  const [only, ...rest] = term.clauses;
+  return only?.kind === 'word' && only.prefix && only.word.length > 2 && rest.length === 0 ? only.word : undefined;
+}
+
+/**
+ * Documents whose name matches `condition`, in name order straight from the index (or in `order`), as `d` (with `q`):
  * each looked up by its key (LATERAL with LIMIT 1, so the planner cannot turn it into a join with every
  * document matching the caller's conditions: with a type or filter it underestimated those and hashed
  * all of them, 10,000 pages and a second full-text scan, 60 ms, for `compon` among docs).
  */
-function byName(schema: string, condition: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, limit: number): RawBuilder<unknown> {
+function byName(schema: string, condition: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, limit: number, order = sql`name_key`): RawBuilder<unknown> {
   const documents = sql.table(`${schema}.documents`);
   return sql`(select type, generation, location from ${documents}
       where ${condition} and generation = any(${liveGenerations})
-      order by name_key collate "C" limit ${limit}) n
+      order by ${order} collate "C" limit ${limit}) n
     cross join lateral (select * from ${documents} x
       where x.type = n.type and x.generation = n.generation and x.location = n.location limit 1) d
     cross join q`;
