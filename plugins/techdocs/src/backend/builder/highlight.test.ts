@@ -70,6 +70,10 @@ describe('code highlighting', () => {
     expect(h.highlight(code, { lang: 'ts' })).not.toBe(once);
     // A new build's highlighter starts with nothing seen, and still writes the same HTML.
     expect((await prepareHighlighter(['python'])).highlight(code, { lang: 'python' })).toBe(once);
+    // A block written plain because its grammar was not loaded yet is highlighted once it is.
+    const rust = 'fn main() { let answer = 42; }';
+    expect(h.highlight(rust, { lang: 'rust' })).toContain(`<span>${rust}</span>`);
+    expect((await prepareHighlighter(['rust'], seen)).highlight(rust, { lang: 'rust' })).toContain('<span style="color:#D73A49;--shiki-dark:#F97583">fn</span>');
   });
 
   it('keeps the translated patterns so a later process can start with them', async () => {

@@ -168,9 +168,12 @@ export async function prepareHighlighter(langs: Iterable<string>, seen = new Map
   }
   return {
     highlight(code, options) {
-      const key = `${options.lang ?? ''}\n${options.highlightLines?.size ? [...options.highlightLines].join(' ') : ''}\n${code}`;
+      // The grammar actually used is in the key: a language whose grammar this thread had not loaded
+      // (a fence fenceLanguages does not see) is plain here and may be highlighted once loaded.
+      const lang = usableLanguage(options.lang);
+      const key = `${lang}\n${options.highlightLines?.size ? [...options.highlightLines].join(' ') : ''}\n${code}`;
       let html = seen.get(key);
-      if (html === undefined) seen.set(key, html = highlightCode(s, code, options));
+      if (html === undefined) seen.set(key, html = highlightCode(s, code, lang, options.highlightLines));
       return html;
     },
   };
@@ -180,6 +183,12 @@ export async function prepareHighlighter(langs: Iterable<string>, seen = new Map
 // translating its patterns: on a busy machine that cut highlighting short at random. The limit is
 // kept against pathological patterns, but far above what translation takes; very long lines are plain.
 const LIMITS = { tokenizeTimeLimit: 10_000, tokenizeMaxLineLength: 20_000 };
+
+/** The loaded shiki language for an info-string language, `text` when there is none. */
+function usableLanguage(lang: string | undefined): string {
+  const l = lang ? resolveLanguage(lang) : undefined;
+  return l && (l === 'text' || loaded.has(l)) ? l : 'text';
+}
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -201,10 +210,7 @@ function fontStyles(fontStyle: number, prefix: string): string {
  * The pieces are joined once into a flat string: a string grown by `+=` is a tree of thousands of
  * pieces that every later use (putting the block into its page, once per page using it) walks again.
  */
-function highlightCode(s: State, code: string, options: CodeOptions): string {
-  const lang = options.lang ? resolveLanguage(options.lang) : undefined;
-  const usable = lang && (lang === 'text' || loaded.has(lang)) ? lang : 'text';
-  const marked = options.highlightLines;
+function highlightCode(s: State, code: string, usable: string, marked: Set<number> | undefined): string {
   const out = [s.pre];
   const line = (i: number) => `${i > 0 ? '\n' : ''}<span class="line${marked?.has(i + 1) ? ' highlighted' : ''}">`;
   if (usable === 'text') {
