@@ -2,10 +2,11 @@
 // side by side (same source, same extensions, each a fresh process, wall and CPU time): without the
 // page cache (every page rendered, as mkdocs does), with it for an unchanged source and after a
 // one-page edit; plus the builder alone in-process; then the time to open a docs page in the reader
-// (Chromium, the built portal).
+// (Chromium, the built portal). The generated site repeats its code blocks (36 distinct of 594), which
+// the builder highlights once per build, so Fastify's docs are built side by side too (realDocsBench).
 // Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, root, startPortal, writeConfig } from './lib.mjs';
@@ -111,6 +112,39 @@ export async function buildBench() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Real docs beside the generated site, whose 594 code blocks are only 36 distinct ones (the builder
+ * highlights a block once per build): Fastify's docs from its npm package (41 pages, 549 code blocks,
+ * 544 distinct, mostly JavaScript), with the generated site's extensions so mkdocs highlights them with
+ * Pygments too. mkdocs in a fresh process; the builder warm, on the calling thread and in the pool.
+ */
+export async function realDocsBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-fastify-'));
+  cpSync(join(root, 'node_modules/fastify/docs'), join(dir, 'src/docs'), { recursive: true });
+  writeFileSync(join(dir, 'src/mkdocs.yml'), ['site_name: Fastify', 'markdown_extensions:', '  - toc:', '      permalink: true', '  - admonition', '  - attr_list',
+    '  - def_list', '  - footnotes', '  - tables', '  - pymdownx.details', '  - pymdownx.superfences', '  - pymdownx.highlight', '  - pymdownx.tasklist', ''].join('\n'));
+  const { buildSite, readLocalSource } = await import(join(root, 'plugins/techdocs/dist/backend/index.js'));
+  const { createRenderPool } = await import(join(root, 'plugins/techdocs/dist/backend/builder/index.js'));
+  const pool = createRenderPool();
+  const theirs = [], inProcess = [], poolRuns = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    if (i > 0) theirs.push(wall('/usr/bin/mkdocs', ['build', '-q', '-f', join(dir, 'src/mkdocs.yml'), '-d', join(dir, 'theirs')]));
+    for (const [renderer, list] of [[undefined, inProcess], [pool, poolRuns]]) {
+      const t0 = performance.now();
+      await buildSite(await readLocalSource(join(dir, 'src')), { etag: 'bench', ...(renderer && { renderer }) });
+      if (i > 0) list.push(performance.now() - t0);
+    }
+  }
+  await pool.close();
+  const m = median(theirs.map((x) => x.wall));
+  console.log(`Fastify's docs (41 pages, 549 code blocks, 544 distinct), mkdocs fresh process vs the warm builder:`);
+  console.log(`  /usr/bin/mkdocs build: wall median ${m.toFixed(0)} ms (runs: ${theirs.map((x) => x.wall.toFixed(0)).join(', ')}), CPU median ${median(theirs.map((x) => x.cpu)).toFixed(0)} ms`);
+  console.log(`  builder in-process, calling thread: median ${median(inProcess).toFixed(0)} ms (runs: ${inProcess.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  builder in-process, the portal's worker threads: median ${median(poolRuns).toFixed(0)} ms (runs: ${poolRuns.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  => mkdocs / portal's warm builder: ${(m / median(poolRuns)).toFixed(2)}x by wall clock`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function readerBench() {
   const { chromium } = await import('playwright-core');
   // Paths in the portal's own config are relative to apps/portal; the benchmark runs from the root.
@@ -184,5 +218,6 @@ async function guestToken(url) {
 
 export async function run() {
   await buildBench();
+  await realDocsBench();
   await readerBench();
 }
