@@ -179,6 +179,7 @@ export class SearchEngine {
       from hits h
       join ${documents} d on d.type = h.type and d.generation = h.generation and d.location = h.location
       cross join q
+      ${highlight ? sql`cross join lateral (${this.highlightSource()}) hs` : sql``}
       order by h.rank desc, lower(h.title), h.location
       limit ${query.pageLimit}`.execute(this.db);
 
@@ -287,17 +288,26 @@ export class SearchEngine {
   }
 
   /**
-   * The part of a document's text to highlight in: ts_headline parses all it is given (stemming every
-   * word, 0.3 ms per 2 KB), so only a window from shortly before the first word that may match; from the
-   * start when none is found (the match may be a stem the locator misses) or nothing is typed.
+   * The part of a document's text to highlight in (see highlightText.ts): a window from shortly before
+   * the first word that may match, so a page of results sends a few hundred characters each, not whole
+   * pages; from the start when none is found (the match may be a stem the locator misses).
    */
   private headlineWindow(locator: string | undefined): RawBuilder<string> {
-    const text = sql`(case when d.body <> '' then d.body else d.summary end)`;
+    const text = sql`hs.text`;
     if (!locator) return sql<string>`left(${text}, ${HEADLINE_WINDOW_CHARS})`;
     return sql<string>`(select case when at > ${HEADLINE_LEAD_CHARS}
         then regexp_replace(substr(${text}, at - ${HEADLINE_LEAD_CHARS}, ${HEADLINE_WINDOW_CHARS}), ${PARTIAL_FIRST_WORD}, '')
         else left(${text}, ${HEADLINE_WINDOW_CHARS}) end
       from (select regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') as at) p)`;
+  }
+
+  /**
+   * The text highlights come from, as `hs.text`, read once: every mention of a column held out of line
+   * (a docs page's body) fetches and decompresses it again, and the window takes two (`|| ''` makes a
+   * copy in memory, and `offset 0` keeps the planner from folding the copy back into each mention).
+   */
+  private highlightSource(): RawBuilder<unknown> {
+    return sql`select (case when d.body <> '' then d.body else d.summary end) || '' as text offset 0`;
   }
 
   /** Whether the index is small (see the constructor), looked at again every half minute. */
