@@ -95,7 +95,9 @@ async function loadCorpus(connection) {
 }
 
 async function queryLatency() {
-  const reuse = REUSE && liveDocuments() === ENTITIES + PAGES;
+  // The portal's own catalog adds a few entities through its change events on top of the corpus.
+  const loaded = () => { const n = liveDocuments(); return n >= ENTITIES + PAGES && n < (ENTITIES + PAGES) * 1.01; };
+  const reuse = REUSE && loaded();
   if (!reuse) execFileSync('psql', ['-h', '/var/run/postgresql', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DB}`, '-c', `CREATE DATABASE ${DB}`]);
   const connection = `postgresql://${process.env.USER ?? 'root'}@localhost/${DB}?host=/var/run/postgresql`;
   // Scheduled reindexes far away: the bench writes the index itself, and an empty catalog must not replace it.
@@ -108,7 +110,7 @@ async function queryLatency() {
 
     if (reuse) {
       // The portal's own reindex keeps its schedule across restarts, so the loaded corpus should still be live.
-      if (liveDocuments() !== ENTITIES + PAGES) throw new Error('the reused corpus was replaced; run without BENCH_SEARCH_REUSE');
+      if (!loaded()) throw new Error('the reused corpus was replaced; run without BENCH_SEARCH_REUSE');
       console.log('  reusing the corpus already loaded');
     } else await loadCorpus(connection);
 
