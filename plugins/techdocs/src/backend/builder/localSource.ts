@@ -1,9 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
 import type { SourceFile } from './buildSite.js';
 
 // Folders that are never docs source, so a build from a repository root does not read them.
 const SKIP = new Set(['node_modules', '.git', 'site', 'dist']);
+
+// The callback readFile: on Node 20 fs/promises' readFile (a FileHandle per file) took 6–7 ms for the
+// benchmark's 100 pages against 2–3 ms.
+const readFile = promisify(readFileCallback);
 
 /** The files of a local folder as builder input (symlinks are not followed, so nothing outside is read). */
 export async function readLocalSource(root: string): Promise<SourceFile[]> {
