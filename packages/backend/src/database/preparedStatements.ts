@@ -15,6 +15,19 @@ const MAX_PER_CONNECTION = 200;
 
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
+/** Names by text, shared by all connections: hashing a statement on every call was a hot path's cost. */
+const nameByText = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = nameByText.get(text);
+  if (name === undefined) {
+    name = `atrium_${createHash('sha1').update(text).digest('base64url')}`;
+    if (nameByText.size >= 4 * MAX_PER_CONNECTION) nameByText.clear();
+    nameByText.set(text, name);
+  }
+  return name;
+}
+
 /** The pool's client, with statements that start with PREPARE sent as named prepared statements. */
 export function withPreparedStatements(client: pg.PoolClient): pg.PoolClient {
   if (prepared.has(client)) return client;
@@ -23,7 +36,7 @@ export function withPreparedStatements(client: pg.PoolClient): pg.PoolClient {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
     if (typeof text !== 'string' || !text.startsWith(PREPARE) || !Array.isArray(rest[0]) || rest.length > 1) return query(text, ...rest);
-    const name = `atrium_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = statementName(text);
     if (!names.has(name)) {
       if (names.size >= MAX_PER_CONNECTION) return query(text, ...rest);
       names.add(name);

@@ -99,6 +99,31 @@ describe.each(TEST_DATABASE_CLIENTS)("Backstage's CatalogClient against the cata
     expect(names(back2.items as never)).toEqual(pages[1]);
   });
 
+  it('queryEntities pages whole entities in ref order by cursor, back again, and from an offset', async () => {
+    const all = services.map((s) => s.metadata.name);
+    const pages: string[][] = [];
+    let res = await t.client.queryEntities({ filter: { kind: 'component' }, limit: 10 });
+    expect(res.pageInfo.prevCursor).toBeUndefined();
+    for (;;) {
+      expect(res.items.map((e) => e.metadata.uid)).toEqual(services.slice(pages.length * 10, pages.length * 10 + 10).map((s) => s.metadata.uid));
+      pages.push(names(res.items) as string[]);
+      if (!res.pageInfo.nextCursor) break;
+      res = await t.client.queryEntities({ cursor: res.pageInfo.nextCursor, limit: 10 });
+    }
+    expect(pages).toEqual([all.slice(0, 10), all.slice(10, 20), all.slice(20)]);
+    const back = await t.client.queryEntities({ cursor: res.pageInfo.prevCursor!, limit: 10 });
+    expect(names(back.items)).toEqual(all.slice(10, 20));
+    expect(back.pageInfo.nextCursor).toBeDefined();
+    const first = await t.client.queryEntities({ cursor: back.pageInfo.prevCursor!, limit: 10 });
+    expect(names(first.items)).toEqual(all.slice(0, 10));
+    expect(first.pageInfo.prevCursor).toBeUndefined();
+    const offset = await t.client.queryEntities({ filter: { kind: 'component' }, offset: 22, limit: 10 });
+    expect(names(offset.items)).toEqual(all.slice(22));
+    expect(offset.pageInfo.nextCursor).toBeUndefined();
+    const none = await t.client.queryEntities({ filter: { kind: 'nothing' }, limit: 10 });
+    expect(none).toEqual({ items: [], totalItems: 0, pageInfo: {} });
+  });
+
   it('queryEntities sorts descending and applies a case-insensitive full-text filter', async () => {
     const res = await t.client.queryEntities({
       filter: { kind: 'component' },

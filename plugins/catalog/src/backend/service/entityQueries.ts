@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { PREPARE } from '@atrium/backend';
 import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
@@ -69,8 +69,24 @@ export async function entityRow(c: CatalogDb, where: { ref: string } | { id: str
 
 /** One visible entity's JSON text by ref or uid, for responses that return it whole. */
 export async function entityText(c: CatalogDb, where: { ref: string } | { id: string }): Promise<RawJson | undefined> {
-  const { rows } = await sql<{ final: string }>`${sql.raw(PREPARE)}
-    select final_text as final from ${table(c, 'entities')}
-    where ${'ref' in where ? sql`ref = ${where.ref}` : sql`id = ${where.id}::uuid`} and final is not null`.execute(c.db);
+  const byRef = 'ref' in where;
+  const { rows } = await c.db.executeQuery<{ final: string }>(CompiledQuery.raw(entityTextSql(c, byRef), [byRef ? where.ref : where.id]));
   return rows[0] ? new RawJson(rows[0].final) : undefined;
+}
+
+const entityTextSqls = new WeakMap<CatalogDb, { ref: string; id: string }>();
+
+/**
+ * The statement's text, made once per catalog: the hottest read of all (every entity page, every
+ * by-name call) skips building and compiling a query each time.
+ */
+function entityTextSql(c: CatalogDb, byRef: boolean): string {
+  let texts = entityTextSqls.get(c);
+  if (!texts) {
+    const make = (where: RawBuilder<unknown>) => sql`${sql.raw(PREPARE)}
+      select final_text as final from ${table(c, 'entities')} where ${where} and final is not null`.compile(c.db).sql;
+    texts = { ref: make(sql`ref = ${''}`), id: make(sql`id = ${''}::uuid`) };
+    entityTextSqls.set(c, texts);
+  }
+  return byRef ? texts.ref : texts.id;
 }

@@ -4,7 +4,7 @@ import type { EntityFilter } from '@atrium/model';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { encodeCursor, type QueryCursor } from './cursor.js';
 import { projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
-import type { RawJson } from './rawJson.js';
+import { RawJson } from './rawJson.js';
 import { entityFilterSql, fullTextSql } from './filterSql.js';
 import type { AggregateCache } from './aggregateCache.js';
 
@@ -22,7 +22,8 @@ export interface QueryEntitiesInput {
 }
 
 export interface QueryEntitiesOutput {
-  items: Array<RawJson | JsonObject>;
+  /** Whole entities come as one JSON text (the array), projections as objects. */
+  items: RawJson | Array<RawJson | JsonObject>;
   totalItems: number;
   pageInfo: { nextCursor?: string; prevCursor?: string };
 }
@@ -61,35 +62,60 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const nulls = sql.raw(backwards ? 'nulls first' : 'nulls last');
   const keyset = cursor ? keysetSql(cursor.position, op, backwards, Boolean(q.orderField)) : sql`true`;
   const offset = !cursor && 'offset' in q && q.offset ? sql`offset ${q.offset}` : sql``;
-  // The page and its entities in one statement: the heavy JSON is only read for the page's rows.
-  const { rows } = await sql<Row & { final: unknown }>`${sql.raw(PREPARE)}
-    with page as materialized (
+  const orderOf = (alias: string) => sql`${q.orderField ? sql`${sql.ref(`${alias}.v`)} ${sql.raw(dir)} ${nulls}, ` : sql``}${sql.ref(`${alias}.ref`)} ${sql.raw(dir)}`;
+  const pageSql = sql`
+    page as materialized (
       select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
       where ${keyset}
-      order by ${q.orderField ? sql`v ${sql.raw(dir)} ${nulls}, ` : sql``}ref ${sql.raw(dir)}
+      order by ${orderOf('f')}
       limit ${input.limit + 1} ${offset}
-    )
-    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'entities')} e on e.id = p.id
-    -- The join does not keep the page's order; sorting its few rows again does (in the database's collation).
-    order by ${q.orderField ? sql`p.v ${sql.raw(dir)} ${nulls}, ` : sql``}p.ref ${sql.raw(dir)}`.execute(c.db);
-
-  const more = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  if (backwards) page.reverse();
+    )`;
 
   const base: Omit<QueryCursor, 'direction' | 'position'> = {
     filter: q.filter, orderField: q.orderField, fullText: q.fullText, totalItems,
     ...(input.predicate || cursor?.query ? { query: true as const } : {}),
     ...(uncounted ? { uncounted: true as const } : {}),
   };
-  const at = (row: Row, direction: 'next' | 'prev') => encodeCursor({ ...base, direction, position: { value: row.v, ref: row.ref } });
-  const first = page[0];
-  const last = page[page.length - 1];
-  const pageInfo: QueryEntitiesOutput['pageInfo'] = {};
-  if (last && (backwards || more)) pageInfo.nextCursor = at(last, 'next');
-  if (first && cursor && (!backwards || more)) pageInfo.prevCursor = at(first, 'prev');
+  const at = (row: Omit<Row, 'id'>, direction: 'next' | 'prev') => encodeCursor({ ...base, direction, position: { value: row.v, ref: row.ref } });
+  const pageInfoOf = (first: Omit<Row, 'id'> | undefined, last: Omit<Row, 'id'> | undefined, more: boolean) => {
+    const pageInfo: QueryEntitiesOutput['pageInfo'] = {};
+    if (last && (backwards || more)) pageInfo.nextCursor = at(last, 'next');
+    if (first && cursor && (!backwards || more)) pageInfo.prevCursor = at(first, 'prev');
+    return pageInfo;
+  };
 
-  return { items: page.map((r) => responseEntity(r.final, input.fields)), totalItems, pageInfo };
+  if (!input.fields && !q.orderField) {
+    // Whole entities in ref order (the default, and what lists page through): one scan of the page's
+    // rows, whose stored texts the database joins into the items array. The page is then one row of
+    // one string instead of a row per entity, and the cursors' ends are the smallest and largest ref.
+    // `i` numbers the rows in walking order; row limit + 1 only says whether there are more.
+    const { rows } = await sql<{ n: number; items: string | null; lo: string | null; hi: string | null }>`${sql.raw(PREPARE)}
+      select count(*)::int as n, string_agg(final_text, ',' order by i ${sql.raw(backwards ? 'desc' : 'asc')}) filter (where i <= ${input.limit}) as items,
+        min(ref) filter (where i <= ${input.limit}) as lo, max(ref) filter (where i <= ${input.limit}) as hi
+      from (
+        select ref, final_text, row_number() over (order by ref ${sql.raw(dir)}) as i from (
+          select e.ref, e.final_text from ${table(c, 'entities')} e
+          where ${where} and ${keyset}
+          order by e.ref ${sql.raw(dir)}
+          limit ${input.limit + 1} ${offset}
+        ) rows
+      ) page`.execute(c.db);
+    const r = rows[0]!;
+    const [first, last] = r.lo === null || r.hi === null ? [undefined, undefined] : [{ ref: r.lo, v: null }, { ref: r.hi, v: null }];
+    return { items: new RawJson(`[${r.items ?? ''}]`), totalItems, pageInfo: pageInfoOf(first, last, r.n > input.limit) };
+  }
+
+  // Sorted by a field, or projected: the page, then its entities' JSON (or fields) for its rows only.
+  const { rows } = await sql<Row & { final: unknown }>`${sql.raw(PREPARE)}
+    with ${pageSql}
+    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'entities')} e on e.id = p.id
+    -- The join does not keep the page's order; sorting its few rows again does (in the database's collation).
+    order by ${orderOf('p')}`.execute(c.db);
+
+  const more = rows.length > input.limit;
+  const page = rows.slice(0, input.limit);
+  if (backwards) page.reverse();
+  return { items: page.map((r) => responseEntity(r.final, input.fields)), totalItems, pageInfo: pageInfoOf(page[0], page[page.length - 1], more) };
 }
 
 /** Rows strictly after the position in walking order; `op` is already flipped when walking backwards. */

@@ -23,3 +23,16 @@ describe('serializeWithRawJson without raw values', () => {
     for (const c of cases) expect(serializeWithRawJson(c)).toBe(JSON.stringify(c) ?? 'null');
   });
 });
+
+describe('a raw value as the whole payload', () => {
+  it('is sent as its text', () => {
+    expect(serializeWithRawJson(new RawJson('{"kind":"Component"}'))).toBe('{"kind":"Component"}');
+  });
+
+  it('splices many raw values, into a Buffer once the body is large', () => {
+    const items = Array.from({ length: 50 }, (_, i) => new RawJson(JSON.stringify({ i, pad: 'é'.repeat(400) })));
+    const out = serializeWithRawJson({ items, totalItems: 50 });
+    expect(Buffer.isBuffer(out)).toBe(true);
+    expect(JSON.parse(String(out))).toEqual({ items: items.map((r) => JSON.parse(r.text)), totalItems: 50 });
+  });
+});

@@ -13,6 +13,8 @@ export class RawJson {
  * returned as UTF-8 bytes.
  */
 export function serializeWithRawJson(payload: unknown): string | Buffer {
+  // A whole entity (by-name, by-uid) is its stored text as it is.
+  if (payload instanceof RawJson) return payload.text;
   const nonce = Math.random().toString(36).slice(2, 10);
   const mark = `\u0000raw:${nonce}:`;
   const raws: string[] = [];
@@ -26,11 +28,15 @@ export function serializeWithRawJson(payload: unknown): string | Buffer {
   if (raws.length === 0) return json;
   // The bytes are written straight into one Buffer: building the whole body as a string and handing
   // that to the socket cost about five times as much (measured: 63 against 340 us for a page of 100).
+  // Each placeholder is found with indexOf: a RegExp made for each call's nonce was compiled anew
+  // every time.
+  const quoted = `"\\u0000raw:${nonce}:`; // as JSON.stringify escapes the NUL
   const parts: string[] = [];
   let last = 0;
-  for (const m of json.matchAll(new RegExp(`"\\\\u0000raw:${nonce}:(\\d+)"`, 'g'))) {
-    parts.push(json.slice(last, m.index), raws[Number(m[1])]!);
-    last = m.index + m[0].length;
+  for (let at = json.indexOf(quoted); at !== -1; at = json.indexOf(quoted, last)) {
+    const end = json.indexOf('"', at + quoted.length);
+    parts.push(json.slice(last, at), raws[Number(json.slice(at + quoted.length, end))]!);
+    last = end + 1;
   }
   parts.push(json.slice(last));
   // A single entity is cheaper to send as a string.
