@@ -5,6 +5,7 @@ import { catalogMigrations } from '../database/migrations.js';
 import { upsertEmitted, removeStale, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
 import { hashOf } from '../database/hash.js';
 import { CatalogEngine } from './CatalogEngine.js';
+import { writeSearchRows } from './searchRows.js';
 import type { EntityProcessor } from './types.js';
 
 /**
@@ -55,6 +56,28 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   beforeEach(async () => {
     changed = [];
     await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.search`)} cascade`.execute(c.db);
+  });
+
+  it('stitches more batches than one at a time, with exactly the search rows of each final form', async () => {
+    const n = 2500; // over two stitching batches, so both stitching statements run
+    await addRoot(c, location('big', [
+      ...['a', 'b', 'c'].map((g) => entity('Group', g)),
+      ...Array.from({ length: n }, (_, i) => entity('Component', `svc-${i}`, { owner: ['a', 'b', 'c'][i % 3] })),
+    ]));
+    await engine.runUntilIdle();
+    const count = async (where: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(`${c.schema}.search`)} where key = ${where}`.execute(c.db)).rows[0]!.n);
+    expect(await count('kind')).toBe(n + 4);
+    expect(await count('relations.ownedby')).toBe(n);
+    expect(await count('relations.ownerof')).toBe(n);
+    expect((await final('group:default/b')).final.relations).toHaveLength(Math.floor(n / 3));
+    expect(new Set(changed).size).toBe(n + 4);
+
+    // A batch's rows written late, after a newer stitch of its entity, leave the newer rows alone.
+    const row = await c.db.selectFrom('entities').select(['id', 'final']).where('ref', '=', 'component:default/svc-7').executeTakeFirstOrThrow();
+    const stale = { ...(row.final as any), metadata: { ...(row.final as any).metadata, etag: 'older' }, relations: [] };
+    await writeSearchRows(c, [{ id: row.id, ref: 'component:default/svc-7', final: stale }], flatten);
+    const rows = await c.db.selectFrom('search').select(['key', 'value']).where('entity_id', '=', row.id).orderBy('key').execute();
+    expect(rows.map((r) => r.key)).toEqual(['kind', 'metadata.name', 'relations.ownedby']);
   });
 
   it('ingests a location tree and stitches both directions of each relation', async () => {

@@ -106,29 +106,42 @@ export class CatalogEngine {
   }
 
   /**
-   * Stitches until nothing is flagged. Each batch's search rows and events are written while the next
-   * batch is stitched, on another connection: Node's part (flattening, encoding rows) and the
-   * database's part overlap on a second core instead of taking turns.
+   * Stitches until nothing is flagged, with two stitching statements running at once (SKIP LOCKED
+   * keeps their batches apart): the database is what a bulk stitch waits on, and one statement keeps
+   * one of its cores busy. Each batch's search rows and events are written on another connection
+   * while stitching goes on, one batch after another in the order the batches were stitched, so an
+   * entity stitched twice in a row never has its older rows written last.
    */
   async #drainStitching(maxBatches = 10_000): Promise<number> {
     let total = 0;
+    let batches = 0;
+    let drained = false;
     let failure: unknown;
-    let writing: Promise<void> = Promise.resolve();
-    try {
-      for (let i = 0; i < maxBatches; i++) {
-        const t0 = performance.now();
-        const { changed, count } = await stitchBatch(this.#o.catalog, STITCH_BATCH);
-        const stitchMs = performance.now() - t0;
-        await writing;
-        if (failure) throw failure;
-        total += changed.length;
-        writing = this.#afterStitch(changed, stitchMs).catch((e: unknown) => { failure = e; });
-        if (count < STITCH_BATCH) break;
+    let writes: Promise<void> = Promise.resolve();
+    const worker = async () => {
+      let mine: Promise<void> = Promise.resolve();
+      try {
+        while (!drained && failure === undefined && batches < maxBatches) {
+          batches++;
+          const t0 = performance.now();
+          const { changed, count } = await stitchBatch(this.#o.catalog, STITCH_BATCH);
+          const stitchMs = performance.now() - t0;
+          if (count < STITCH_BATCH) drained = true;
+          total += changed.length;
+          // Queued as soon as stitched, so the queue follows the order statements finished in.
+          const previous = mine;
+          mine = writes = writes.then(() => this.#afterStitch(changed, stitchMs)).catch((e: unknown) => { failure ??= e; });
+          // At most two of this worker's batches are held at once.
+          await previous;
+        }
+      } catch (e) {
+        failure ??= e;
+      } finally {
+        await mine;
       }
-    } finally {
-      await writing;
-    }
-    if (failure) throw failure;
+    };
+    await Promise.all(Array.from({ length: STITCH_WORKERS }, worker));
+    if (failure !== undefined) throw failure;
     return total;
   }
 
@@ -228,3 +241,6 @@ const ms = (n: number) => Math.round(n);
 
 /** Entities stitched per statement. */
 const STITCH_BATCH = 1000;
+
+/** Stitching statements running at once (see #drainStitching). */
+const STITCH_WORKERS = 2;

@@ -8,6 +8,15 @@ export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; 
 /** Replaces the filter keys of freshly stitched entities (what `filter=` and facets query). */
 export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], flatten: Flatten): Promise<void> {
   if (stitched.length === 0) return;
+  // Batches are stitched two at a time (CatalogEngine), so an entity stitched again meanwhile may have
+  // had its newer rows written already: rows are only written for the form an entity still has.
+  const etags = stitched.map((s) => String((s.final.metadata as { etag?: unknown } | undefined)?.etag ?? ''));
+  const { rows: current } = await sql<{ id: string }>`select v.id from unnest(${stitched.map((s) => s.id)}::uuid[], ${etags}::text[]) as v(id, etag)
+    join ${table(c, 'entities')} e on e.id = v.id and e.etag = v.etag`.execute(c.db);
+  if (current.length < stitched.length) {
+    const live = new Set(current.map((r) => r.id));
+    stitched = stitched.filter((s) => live.has(s.id));
+  }
   // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
   const ids = stitched.filter((s) => !s.created).map((s) => s.id);
   if (ids.length > 0) await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);

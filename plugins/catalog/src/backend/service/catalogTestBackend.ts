@@ -73,6 +73,7 @@ export async function seedEntity(
     unprocessed_hash: id,
     processed: visible ? JSON.stringify(final) : null,
     final: visible ? JSON.stringify(final) : null,
+    etag: visible ? final.metadata.etag! : null,
     errors: JSON.stringify(options.errors ?? []),
     next_refresh_at: '2999-01-01T00:00:00Z',
     needs_stitch: false,
