@@ -53,21 +53,32 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
         return prepared;
       };
       let next = prepare(0);
-      for (let i = 0; i < children.length; i += CHILD_CHUNK) {
-        const prepared = await next;
-        const writing = upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
-        // The next chunk is processed here while the database writes this one: two cores, both busy.
-        if (i + CHILD_CHUNK < children.length) next = prepare(i + CHILD_CHUNK);
-        const upserted = await writing;
-        conflicts.push(...upserted.conflicts);
-        // Children processed here and written (new or changed) get their relations now too.
-        const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
-        for (const child of prepared) {
-          const id = upserted.written.get(child.ref);
-          if (id) rewritten.add(child.ref);
-          if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
+      let relating: Promise<void> = Promise.resolve();
+      try {
+        for (let i = 0; i < children.length; i += CHILD_CHUNK) {
+          const prepared = await next;
+          const writing = upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
+          // The next chunk is processed here while the database writes this one: two cores, both busy.
+          if (i + CHILD_CHUNK < children.length) next = prepare(i + CHILD_CHUNK);
+          const upserted = await writing;
+          conflicts.push(...upserted.conflicts);
+          // Children processed here and written (new or changed) get their relations now too.
+          const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
+          for (const child of prepared) {
+            const id = upserted.written.get(child.ref);
+            if (id) rewritten.add(child.ref);
+            if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
+          }
+          // A chunk's relations are written on another connection while the next chunk's entities
+          // are: they only need this chunk's ids, and new entities are flagged for stitching anyway.
+          // (Should the two ever deadlock over an entity both flag, PostgreSQL aborts one; the batch
+          // fails as a whole, leaves the Location's result unrecorded, and is processed again.)
+          await relating;
+          relating = replaceRelationsOf(c, withRelations);
+          relating.catch(() => {}); // awaited below
         }
-        await replaceRelationsOf(c, withRelations);
+      } finally {
+        await relating;
       }
       for (const conflict of conflicts) {
         errors.push({
