@@ -14,12 +14,6 @@ export interface RenderPoolOptions {
   idleTimeoutMs?: number;
   /** Fewer pages than this are rendered on the calling thread when no worker is running (default 12). */
   minPages?: number;
-  /**
-   * With no worker running, start one (`one`, the portal's choice) or all of them (`all`, the CLI's).
-   * Each new thread loads Markdown and shiki, compiles the grammars and translates their patterns: on a
-   * first build, splitting it over cold threads doubles that work for a shorter wall time.
-   */
-  coldStart?: 'one' | 'all';
 }
 
 export interface RenderPool extends PageRenderer {
@@ -58,7 +52,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     get threads() { return pool?.threads.length ?? 0; },
     async render(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
       if (!file || (pages.length < minPages && !pool?.threads.length)) return renderPages(site, pages);
-      const cold = !pool?.threads.length && options.coldStart !== 'all';
+      // With no worker running, one starts and renders the whole build: each new thread loads Markdown
+      // and shiki, compiles the grammars and translates their patterns, work that splitting a first
+      // build over cold threads would repeat.
+      const cold = !pool?.threads.length;
       const p = start();
       inFlight++;
       const render = renders++;
