@@ -120,6 +120,12 @@ describe.each(TEST_DATABASE_CLIENTS)("Backstage's CatalogClient against the cata
     const offset = await t.client.queryEntities({ filter: { kind: 'component' }, offset: 22, limit: 10 });
     expect(names(offset.items)).toEqual(all.slice(22));
     expect(offset.pageInfo.nextCursor).toBeUndefined();
+    // A full-text term's few matches are found first, then paged in ref order.
+    const term = await t.client.queryEntities({ filter: { kind: 'component' }, fullTextFilter: { term: 'SVC-1', fields: ['metadata.name'] }, limit: 4 });
+    expect([term.totalItems, names(term.items)]).toEqual([10, ['svc-10', 'svc-11', 'svc-12', 'svc-13']]);
+    const termNext = await t.client.queryEntities({ cursor: term.pageInfo.nextCursor!, limit: 4 });
+    expect(names(termNext.items)).toEqual(['svc-14', 'svc-15', 'svc-16', 'svc-17']);
+    expect(names((await t.client.queryEntities({ cursor: termNext.pageInfo.prevCursor!, limit: 4 })).items)).toEqual(['svc-10', 'svc-11', 'svc-12', 'svc-13']);
     const none = await t.client.queryEntities({ filter: { kind: 'nothing' }, limit: 10 });
     expect(none).toEqual({ items: [], totalItems: 0, pageInfo: {} });
   });

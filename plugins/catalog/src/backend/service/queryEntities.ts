@@ -30,6 +30,9 @@ export interface QueryEntitiesOutput {
 
 interface Row { id: string; ref: string; v: string | null }
 
+/** Up to this many full-text matches are found before they are ordered (see `fence`). */
+const FEW_MATCHES = 10_000;
+
 /**
  * `/entities/by-query`: keyset paging on (sort value, ref), so page 500 costs what page 1 does. The
  * sort value is the entity's (lowercased) search value for the order field, nulls last in both
@@ -62,10 +65,15 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const nulls = sql.raw(backwards ? 'nulls first' : 'nulls last');
   const keyset = cursor ? keysetSql(cursor.position, op, backwards, Boolean(q.orderField)) : sql`true`;
   const offset = !cursor && 'offset' in q && q.offset ? sql`offset ${q.offset}` : sql``;
+  // A full-text term's matches cluster in ref order (names that share the term share a prefix), and
+  // the planner, expecting them spread evenly, walks the ref index until the page fills: 17,000
+  // rows for 21 at 100,000 entities (27 ms), against 4 ms through the trigram index for all 1,111
+  // matches. When the count says the matches are few, `offset 0` has the matches found first.
+  const fence = q.fullText && !uncounted && totalItems <= FEW_MATCHES ? sql`offset 0` : sql``;
   const orderOf = (alias: string) => sql`${q.orderField ? sql`${sql.ref(`${alias}.v`)} ${sql.raw(dir)} ${nulls}, ` : sql``}${sql.ref(`${alias}.ref`)} ${sql.raw(dir)}`;
   const pageSql = sql`
     page as materialized (
-      select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where}) f
+      select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where} ${fence}) f
       where ${keyset}
       order by ${orderOf('f')}
       limit ${input.limit + 1} ${offset}
@@ -94,9 +102,9 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
         min(ref) filter (where i <= ${input.limit}) as lo, max(ref) filter (where i <= ${input.limit}) as hi
       from (
         select ref, final_text, row_number() over (order by ref ${sql.raw(dir)}) as i from (
-          select e.ref, e.final_text from ${table(c, 'entities')} e
-          where ${where} and ${keyset}
-          order by e.ref ${sql.raw(dir)}
+          select ref, final_text from (select e.ref, e.final_text from ${table(c, 'entities')} e where ${where} ${fence}) m
+          where ${keyset}
+          order by ref ${sql.raw(dir)}
           limit ${input.limit + 1} ${offset}
         ) rows
       ) page`.execute(c.db);
