@@ -109,8 +109,9 @@ export class CatalogEngine {
    * Stitches until nothing is flagged, with two stitching statements running at once (SKIP LOCKED
    * keeps their batches apart): the database is what a bulk stitch waits on, and one statement keeps
    * one of its cores busy. Each batch's search rows and events are written on another connection
-   * while stitching goes on, one batch after another in the order the batches were stitched, so an
-   * entity stitched twice in a row never has its older rows written last.
+   * while stitching goes on, one batch after another as the statements finish. That order is not a
+   * guarantee (a worker returns after its dangling-reference update), so writeSearchRows skips an
+   * entity whose stored etag moved on: its newer stitch writes its rows.
    */
   async #drainStitching(maxBatches = 10_000): Promise<number> {
     let total = 0;
@@ -128,7 +129,7 @@ export class CatalogEngine {
           const stitchMs = performance.now() - t0;
           if (count < STITCH_BATCH) drained = true;
           total += changed.length;
-          // Queued as soon as stitched, so the queue follows the order statements finished in.
+          // Queued as soon as stitched, so the queue mostly follows the order statements finished in.
           const previous = mine;
           mine = writes = writes.then(() => this.#afterStitch(changed, stitchMs)).catch((e: unknown) => { failure ??= e; });
           // At most two of this worker's batches are held at once.
