@@ -41,5 +41,8 @@ export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], 
   }
 }
 
-/** The model's flattening (Backstage's search-table rules) in the shape the table takes. */
-export const flattenForSearch: Flatten = (entity) => flattenEntity(entity as unknown as Entity);
+/**
+ * The model's flattening (Backstage's search-table rules) in the shape the table takes, without the
+ * `relations.*` keys: those are answered from the relations table (service/keyRows.ts).
+ */
+export const flattenForSearch: Flatten = (entity) => flattenEntity(entity as unknown as Entity).filter((kv) => !kv.key.startsWith('relations.'));

@@ -42,6 +42,11 @@ describe.each(TEST_DATABASE_CLIENTS)('entity providers on %s', (client) => {
       { type: 'hasMember', targetRef: 'user:default/ada' },
       { type: 'hasMember', targetRef: 'user:default/bob' },
     ]);
+    // `relations.*` filters and facets read the relations that processing wrote.
+    const members = (await (await t.fetch('/api/catalog/entities?filter=relations.memberOf=group:default/team-a&fields=metadata.name')).json()) as Entity[];
+    expect(members.map((e) => e.metadata.name).sort()).toEqual(['ada', 'bob']);
+    const facets = (await (await t.fetch('/api/catalog/entity-facets?facet=relations.hasMember')).json()) as { facets: Record<string, unknown> };
+    expect(facets.facets['relations.hasMember']).toEqual([{ value: 'user:default/ada', count: 1 }, { value: 'user:default/bob', count: 1 }]);
   });
 
   it('applies deltas: adds, and removes only what it names', async () => {
@@ -52,6 +57,8 @@ describe.each(TEST_DATABASE_CLIENTS)('entity providers on %s', (client) => {
       const team = (await (await t.fetch('/api/catalog/entities/by-name/group/default/team-a')).json()) as Entity;
       return team.relations?.map((r) => r.targetRef).join() === 'user:default/ada,user:default/cy';
     });
+    const members = (await (await t.fetch('/api/catalog/entities?filter=relations.memberof=group:default/team-a&fields=metadata.name')).json()) as Entity[];
+    expect(members.map((e) => e.metadata.name).sort()).toEqual(['ada', 'cy']);
   });
 
   it('replaces its whole set with a full mutation', async () => {

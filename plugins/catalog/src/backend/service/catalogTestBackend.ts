@@ -53,7 +53,7 @@ export async function startCatalogTestBackend(options: { client: TestDatabaseCli
   return Object.assign(t, { catalog: catalog!, client, wakes: () => wakes });
 }
 
-/** Writes an entity as the engine would once stitched: final JSON with uid/etag, and its search rows. */
+/** Writes an entity as the engine would once stitched: final JSON with uid/etag, its search rows and relations. */
 export async function seedEntity(
   c: CatalogDb,
   entity: Entity,
@@ -82,6 +82,10 @@ export async function seedEntity(
     // The engine's own writer, so seeded rows are exactly what stitching would write.
     await writeSearchRows(c, [{ id, ref: stringifyEntityRef(final), final: final as unknown as Record<string, unknown> }], flattenForSearch);
     await refreshFilterColumns(c, [id]);
+    // Relations the entity states, where `relations.*` filters and facets read them (processing
+    // writes canonical, lowercased refs).
+    const relations = (final.relations ?? []).map((r) => ({ originating_id: id, source_ref: ref, type: r.type, target_ref: r.targetRef.toLowerCase() }));
+    if (relations.length > 0) await c.db.insertInto('relations').values(relations).execute();
   }
   return final;
 }

@@ -50,7 +50,7 @@ export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fiel
     const part = unique.slice(i, i + 1000);
     const { rows } = await sql<{ ref: string; final: unknown }>`
       select e.ref, ${projectionSql(options.fields)} as final from ${table(c, 'entities')} e
-      where e.ref = any(${part}::text[]) and e.final is not null and ${entityFilterSql(c, options.filter, sql`e.id`)}`.execute(c.db);
+      where e.ref = any(${part}::text[]) and e.final is not null and ${entityFilterSql(c, options.filter)}`.execute(c.db);
     for (const r of rows) out.set(r.ref, responseEntity(r.final, options.fields));
   }
   return out;

@@ -5,6 +5,7 @@ import { deleteEntityRows, markRelationTargetsForStitch, table } from '../databa
 import type { CatalogRoutesDeps } from './deps.js';
 import { entityText, finalsByRefs, projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import { entityFilterSql } from './filterSql.js';
+import { sortValueOf } from './keyRows.js';
 import {
   nonNegativeInt, parseAfterParam, parseFieldsParam, parseFilterParam, parseOrderParam, refOf, repeatable, stringifyAfter, UUID,
 } from './queryParams.js';
@@ -23,14 +24,14 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
     const fields = parseFieldsParam(q.fields);
     const order = parseOrderParam(q.order);
     const page = q.after !== undefined ? { limit: q.limit, offset: q.offset, ...parseAfterParam(q.after) } : { limit: q.limit, offset: q.offset };
-    // Sort values come from the search rows (lowercased, as Backstage sorts); the ref keeps pages stable.
+    // Sort values are lowercased, as Backstage sorts; the ref keeps pages stable.
     const orderBy = [
-      ...order.map((o) => sql`(select min(s.value) from ${table(c, 'search')} s where s.entity_id = e.id and s.key = ${o.field}) ${sql.raw(o.order)} nulls last`),
+      ...order.map((o) => sql`${sortValueOf(c, o.field)} ${sql.raw(o.order)} nulls last`),
       sql`e.ref asc`,
     ];
     const { rows } = await sql<{ final: unknown }>`
       select ${projectionSql(fields)} as final from ${table(c, 'entities')} e
-      where e.final is not null and ${entityFilterSql(c, filter, sql`e.id`)}
+      where e.final is not null and ${entityFilterSql(c, filter)}
       order by ${sql.join(orderBy)}
       ${page.limit !== undefined ? sql`limit ${page.limit + 1}` : sql``}
       ${page.offset !== undefined ? sql`offset ${page.offset}` : sql``}`.execute(c.db);

@@ -6,6 +6,7 @@ import { table, type CatalogDb } from '../database/entityRows.js';
 import { FILTER_COLUMNS } from './filterColumns.js';
 import type { CatalogRoutesDeps } from './deps.js';
 import { entityFilterSql } from './filterSql.js';
+import { keyValueCounts } from './keyRows.js';
 import { parseFilterParam, parsePredicate, repeatable } from './queryParams.js';
 
 /** `GET /entity-facets`: per facet, each value with the number of (filtered) entities that have it. */
@@ -39,13 +40,7 @@ async function countFacets(c: CatalogDb, facets: string[], filter: EntityFilter 
   }
   if (searchFacets.length > 0) {
     // Values are grouped case-insensitively (the lowercased column) and shown as written.
-    const { rows } = await sql<{ key: string; value: string; n: string | number }>`
-      select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
-      from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
-      where s.key in (${sql.join(searchFacets.map((f) => f.toLowerCase()))}) and s.value is not null and e.final is not null
-        and ${entityFilterSql(c, filter, sql`e.id`)}
-      group by s.key, s.value
-      order by s.key, s.value`.execute(c.db);
+    const { rows } = await keyValueCounts(c, searchFacets.map((f) => f.toLowerCase()), sql<boolean>`e.final is not null and ${entityFilterSql(c, filter)}`).execute(c.db);
     for (const facet of searchFacets) {
       const key = facet.toLowerCase();
       result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
@@ -64,7 +59,7 @@ async function columnFacet(c: CatalogDb, key: string, filter: EntityFilter | und
     select coalesce((select coalesce(s.original_value, s.value) from ${table(c, 'search')} s where s.key = ${key} and s.value = v.value limit 1), v.value) as value, v.n
     from (
       select ${column} as value, count(*) as n from ${table(c, 'entities')} e
-      where e.final is not null and ${column} is not null and ${entityFilterSql(c, filter, sql`e.id`)}
+      where e.final is not null and ${column} is not null and ${entityFilterSql(c, filter)}
       group by 1
     ) v
     order by v.value`.execute(c.db);

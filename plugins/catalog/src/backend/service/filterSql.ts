@@ -1,31 +1,33 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { EntityFilter } from '@atrium/model';
-import { table, type CatalogDb } from '../database/entityRows.js';
+import type { CatalogDb } from '../database/entityRows.js';
 import { FILTER_COLUMNS } from './filterColumns.js';
+import { hasKeyValue } from './keyRows.js';
 
 /**
  * Compiles the model's filter AST to a SQL condition on the entities table aliased `e`. The common
  * keys (kind, namespace, name, spec.type, spec.lifecycle) use their own indexed columns; every other
- * key is an EXISTS over the `search` rows, a lookup on the (entity_id, key) index. Keys and values are
- * lowercased in both, which makes matching case-insensitive as in Backstage.
+ * key is an EXISTS over the rows that hold its values (keyRows.ts), a lookup by the entity. Keys and
+ * values are lowercased in both, which makes matching case-insensitive as in Backstage. Callers alias
+ * the entities table `e`.
  */
-export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, entityId: RawBuilder<unknown>): RawBuilder<boolean> {
+export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined): RawBuilder<boolean> {
   if (!filter) return sql<boolean>`true`;
   switch (filter.type) {
     case 'allOf':
       if (filter.filters.length === 0) return sql<boolean>`true`;
-      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f, entityId)), sql` and `)})`;
+      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f)), sql` and `)})`;
     case 'anyOf':
       if (filter.filters.length === 0) return sql<boolean>`false`;
-      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f, entityId)), sql` or `)})`;
+      return sql<boolean>`(${sql.join(filter.filters.map((f) => entityFilterSql(c, f)), sql` or `)})`;
     case 'not':
-      return sql<boolean>`not ${entityFilterSql(c, filter.filter, entityId)}`;
+      return sql<boolean>`not ${entityFilterSql(c, filter.filter)}`;
     case 'prefix': {
       const key = filter.key.toLowerCase();
       const pattern = `${escapeLike(filter.prefix.toLowerCase())}%`;
       const column = FILTER_COLUMNS[key];
       if (column) return sql<boolean>`${sql.ref(`e.${column}`)} like ${pattern} escape '\\'`;
-      return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key} and s.value like ${pattern} escape '\\')`;
+      return hasKeyValue(c, [key], (value) => sql<boolean>`${value} like ${pattern} escape '\\'`);
     }
     case 'key': {
       const key = filter.key.toLowerCase();
@@ -38,11 +40,11 @@ export function entityFilterSql(c: CatalogDb, filter: EntityFilter | undefined, 
         return sql<boolean>`${col} in (${sql.join(filter.values.map((v) => v.toLowerCase()))})`;
       }
       if (filter.values === undefined) {
-        return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key})`;
+        return hasKeyValue(c, [key]);
       }
       if (filter.values.length === 0) return sql<boolean>`false`;
       const values = filter.values.map((v) => v.toLowerCase());
-      return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId} and s.key = ${key} and s.value in (${sql.join(values)}))`;
+      return hasKeyValue(c, [key], (value) => sql<boolean>`${value} in (${sql.join(values)})`);
     }
   }
 }
@@ -58,13 +60,12 @@ export function likePattern(term: string): string {
  * Full-text filter: the term as a case-insensitive substring of any of the fields' search values.
  * (A trigram index on search.value would let PostgreSQL answer this without scanning the key's rows.)
  */
-export function fullTextSql(c: CatalogDb, term: string, fields: string[], entityId: RawBuilder<unknown>): RawBuilder<boolean> {
+export function fullTextSql(c: CatalogDb, term: string, fields: string[]): RawBuilder<boolean> {
   const keys = fields.map((f) => f.toLowerCase());
   // Fields with a column of their own are matched there (names have a trigram index).
   const columns = keys.map((k) => FILTER_COLUMNS[k]);
   if (columns.every((col) => col !== undefined)) {
     return sql<boolean>`(${sql.join(columns.map((col) => sql`${sql.ref(`e.${col}`)} like ${likePattern(term)} escape '\\'`), sql` or `)})`;
   }
-  return sql<boolean>`exists (select 1 from ${table(c, 'search')} s where s.entity_id = ${entityId}
-    and s.key in (${sql.join(keys)}) and s.value like ${likePattern(term)} escape '\\')`;
+  return hasKeyValue(c, keys, (value) => sql<boolean>`${value} like ${likePattern(term)} escape '\\'`);
 }

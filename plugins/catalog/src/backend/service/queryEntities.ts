@@ -6,6 +6,7 @@ import { encodeCursor, type QueryCursor } from './cursor.js';
 import { projectionSql, responseEntity, type JsonObject } from './entityQueries.js';
 import { RawJson } from './rawJson.js';
 import { entityFilterSql, fullTextSql } from './filterSql.js';
+import { sortValueOf } from './keyRows.js';
 import type { AggregateCache } from './aggregateCache.js';
 
 export interface QueryEntitiesInput {
@@ -45,8 +46,8 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const order = q.orderField?.order ?? 'asc';
   const backwards = cursor?.direction === 'prev';
 
-  const conditions: RawBuilder<unknown>[] = [sql`e.final is not null`, entityFilterSql(c, q.filter, sql`e.id`)];
-  if (q.fullText) conditions.push(fullTextSql(c, q.fullText.term, q.fullText.fields, sql`e.id`));
+  const conditions: RawBuilder<unknown>[] = [sql`e.final is not null`, entityFilterSql(c, q.filter)];
+  if (q.fullText) conditions.push(fullTextSql(c, q.fullText.term, q.fullText.fields));
   const where = sql.join(conditions, sql` and `);
 
   const uncounted = cursor ? cursor.uncounted === true : input.excludeTotal === true;
@@ -57,7 +58,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   if (input.limit === 0) return { items: [], totalItems, pageInfo: {} };
 
   const sortValue = q.orderField
-    ? sql`(select min(s.value) from ${table(c, 'search')} s where s.entity_id = e.id and s.key = ${q.orderField.field})`
+    ? sortValueOf(c, q.orderField.field)
     : sql`null::text`;
   // Walking backwards flips the comparison and the order; the page is reversed afterwards.
   const dir = (order === 'asc') !== backwards ? 'asc' : 'desc';
