@@ -19,6 +19,11 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 export const DEFAULT_MAX_TERM_LENGTH = 100;
 export const DEFAULT_PAGE_LIMIT = 25;
 export const MAX_PAGE_LIMIT = 100;
+/**
+ * `numberOfResults` stops here: a query with this many matches or more says this many ("200+").
+ * Counting further means reading every match up to the count, most of a broad query's cost.
+ */
+export const RESULT_COUNT_CAP = 200;
 
 export type JsonLike = string | number | boolean | null | JsonLike[] | { [key: string]: JsonLike };
 

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconArrowRight, IconFilterOff, IconSearchOff } from '@ta
 import { useRef } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@atrium/frontend';
 import type { ApiError } from '@atrium/frontend';
-import type { SearchResultSet } from '@atrium/plugin-search/common';
+import { RESULT_COUNT_CAP, type SearchResultSet } from '@atrium/plugin-search/common';
 import { SearchResultItem } from './SearchResultItem';
 import { useListKeyboard } from './useListKeyboard';
 
@@ -44,8 +44,8 @@ export function SearchResultsPanel(props: SearchResultsPanelProps) {
   return (
     <Stack gap="sm" style={{ opacity: props.fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-count">
-        {/* The backend stops counting at 1,000. */}
-        {data.numberOfResults === 1 ? '1 result' : data.numberOfResults >= 1_000 ? 'More than 1,000 results' : `${data.numberOfResults.toLocaleString('en-US')} results`}
+        {/* The backend stops counting at the cap. */}
+        {data.numberOfResults === 1 ? '1 result' : `${data.numberOfResults.toLocaleString('en-US')}${data.numberOfResults >= RESULT_COUNT_CAP ? '+' : ''} results`}
         {query && <> for “{query}”</>} · ↑↓ to move, Enter to open
       </Text>
       <ol ref={listRef} onKeyDown={onKeyDown} aria-label="Search results" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}>

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARE } from '@atrium/backend';
-import { FACET_FIELDS, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
+import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
 import { allFilters } from './filterSql.js';
-import { candidateCtes, MATCH_LIMIT, matchCondition, rankExpression, termCte } from './matchSql.js';
+import { candidateCtes, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { IndexChanges } from './indexChanges.js';
 import { highlightAll, highlightFragments, type HighlightTerms } from './highlightText.js';
 import { findCorrections } from './lexicon.js';
@@ -42,8 +42,8 @@ const LOCATOR_CHARS = 5;
 /** A window cut mid-word drops that word's tail. */
 const PARTIAL_FIRST_WORD = '^\\S*\\s';
 const FACET_VALUES = 50;
-/** Counts stop here: "1,000+" is as useful as an exact figure, and counting 50,000 matches costs 100 ms. */
-export const COUNT_CAP = 1_000;
+/** Counts stop here ("200+", see RESULT_COUNT_CAP): counting every match of a broad term costs more than finding the page. */
+export const COUNT_CAP = RESULT_COUNT_CAP;
 const CORRECTION_TTL_MS = 60_000;
 /** Documents (of every type and generation) below which the index counts as small; see the constructor. */
 const SMALL_INDEX = 5_000;
@@ -191,12 +191,13 @@ export class SearchEngine {
       prefixes: [...(rows[0]?.hl_prefixes ?? []), ...highlightWords.prefixes],
       phrases: highlightWords.phrases ?? [],
     };
-    // The full-text leg holds every match unless it reached its cap; then there are "more than" that many.
-    // Past the last page no row carries the counts; a separate count says how many there are.
+    // The full-text leg holds every match unless it reached its limit, which is past the count cap; either
+    // way the count stops at the cap. Past the last page no row carries the counts; a separate count says
+    // how many there are.
     const first = rows[0];
-    const total = small ? (first ? Number(first.matches) : offset > 0 ? await this.count(query, tsquery, browsing) : 0)
+    const total = small ? (first ? Math.min(COUNT_CAP, Number(first.matches)) : offset > 0 ? await this.count(query, tsquery, browsing) : 0)
       : browsing ? await this.count(query, tsquery, browsing)
-      : first ? Math.max(Number(first.ranked), Number(first.matches) >= MATCH_LIMIT ? COUNT_CAP : Number(first.matches))
+      : first ? Math.min(COUNT_CAP, Math.max(Number(first.ranked), Number(first.matches)))
       : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
     return {
       results: page.map((r, i) => ({

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_CLIENTS } from '@atrium/backend/testing';
-import type { SearchResultSet } from '@atrium/plugin-search/common';
+import { RESULT_COUNT_CAP, type SearchResultSet } from '@atrium/plugin-search/common';
 import { startSearchTestBackend, type SearchTestBackend } from '../searchTestBackend.js';
 import { entityDoc } from '../testCorpus.js';
+import { encodeCursor as encodePage } from './cursor.js';
 
-// More names starting with the typed word than the count cap: names and titles take the full-text leg's place.
+// More names starting with the typed word than paging reaches (1,000): names and titles take the full-text leg's place.
 const widgets = Array.from({ length: 1_100 }, (_, i) => entityDoc(`widget-${i}`, { description: `Widget number ${i}` }));
 const guide = { title: 'Widget guide', text: 'How to build a widget', location: '/docs/default/component/widget-1/guide/', entityTitle: 'widget-1', name: 'widget-1' };
 const names = (r: SearchResultSet) => r.results.map((x) => String(x.document.name));
 
-describe.each(TEST_DATABASE_CLIENTS)('a word starting more names than the count cap, on %s', (client) => {
+describe.each(TEST_DATABASE_CLIENTS)('a word starting more names than paging reaches, on %s', (client) => {
   let t: SearchTestBackend;
   beforeAll(async () => {
     t = await startSearchTestBackend({
@@ -24,12 +25,21 @@ describe.each(TEST_DATABASE_CLIENTS)('a word starting more names than the count 
 
   it('answers with the names starting with it, in order, and "more than" the cap', async () => {
     const r = await t.search({ term: 'widg' });
-    expect(r.numberOfResults).toBe(1_000);
+    expect(r.numberOfResults).toBe(RESULT_COUNT_CAP);
     expect(names(r).every((n) => n.startsWith('widget-'))).toBe(true);
     expect(r.results[0]!.highlight!.fields.title).toContain('widget');
     const second = await t.search({ term: 'widg', pageCursor: r.nextPageCursor! });
     expect(second.results.map((x) => x.rank)[0]).toBe(26);
     expect(new Set([...names(r), ...names(second)]).size).toBe(50);
+  });
+
+  it('counts a broad word up to the cap ("200+") and still pages past it, up to 1,000 results', async () => {
+    const first = await t.search({ term: 'number ' });
+    expect(first.numberOfResults).toBe(RESULT_COUNT_CAP);
+    const deep = await t.search({ term: 'number ', pageLimit: 100, pageCursor: encodePage(9) });
+    expect(deep.results.map((x) => x.rank)).toEqual(Array.from({ length: 100 }, (_, i) => 901 + i));
+    expect(deep.numberOfResults).toBe(RESULT_COUNT_CAP);
+    expect(deep.nextPageCursor).toBeUndefined();
   });
 
   it('still finds a title starting with it, and the rest of the matches with a type or filter', async () => {

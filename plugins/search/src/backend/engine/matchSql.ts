@@ -45,8 +45,10 @@ function phrasesOf(term: ParsedTerm): string[] {
 }
 
 /**
- * Leg sizes. The full-text leg reads up to MATCH_LIMIT matches (where counting stops: "more than 1,000
- * results") but ranks only the first RANK_LIMIT of them; the rest follow unranked, in title order.
+ * Leg sizes. The full-text leg ranks the first RANK_LIMIT matches it reads, and reads one more (so the
+ * count knows whether there are more than the count cap, RESULT_COUNT_CAP, equal to RANK_LIMIT) or, for a
+ * page past the ranked rows, as far as that page (at most MATCH_LIMIT); rows past RANK_LIMIT follow
+ * unranked, in title order.
  */
 const RANK_LIMIT = 200;
 /** Each leg's cap for a one- or two-letter word. */
@@ -54,11 +56,12 @@ const SHORT_PREFIX_LIMIT = 200;
 const HEAD_LIMIT = 300;
 /** Titles starting with a lone word being typed, when names starting with it are too many (see lonePrefix). */
 const TITLE_PREFIX_LIMIT = 50;
+/** How deep paging reaches; also how many names starting with a lone word make it broad (see lonePrefix). */
 export const MATCH_LIMIT = 1_000;
 
 /**
  * The rows worth ranking, ranked as they are read (ranking every match of a broad term, "compon" on
- * 100,000 entities, costs 100+ ms): full-text matches up to the count cap, the first RANK_LIMIT ranked;
+ * 100,000 entities, costs 100+ ms): full-text matches, the first RANK_LIMIT ranked (see the leg sizes);
  * only when that leg was capped and its ranked rows hold too few matches in the strong parts (title,
  * names, tags) for the page, the strong parts' own matches (a second index scan, so only then); names
  * starting with the term (B-tree, in name order, so `component-4` finds itself among 50,000
@@ -67,7 +70,7 @@ export const MATCH_LIMIT = 1_000;
  *
  * Defines the CTEs `fts` (the full-text leg: type, generation, location, title, rank; rank -1 past
  * RANK_LIMIT) and `cand` (the ranked rows of every leg, a location possibly more than once), and says how
- * to count the matches once the caller has grouped `cand` into `ranked` (MATCH_LIMIT: more). Reads the CTE `q`; `from` is the documents as `d` with `q`, `where` limits them to the
+ * to count the matches once the caller has grouped `cand` into `ranked` (past the count cap: more). Reads the CTE `q`; `from` is the documents as `d` with `q`, `where` limits them to the
  * live generations (`liveGenerations`, an array) and the filters; `wanted` is how many rows the page needs;
  * `unfiltered`: no type or filter limits the documents beyond the live generations (see lonePrefix).
  */
@@ -86,12 +89,15 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       )`;
     return { ctes, matches: sql<number>`(select count(*) from ranked)` };
   }
+  // Reading the matches past RANK_LIMIT was a fifth of a broad query's time (1,000 rows from the heap,
+  // to count them); only a page past the ranked rows needs them.
+  const matchLimit = Math.min(MATCH_LIMIT, Math.max(RANK_LIMIT + 1, wanted));
   const legs = [
     sql`select type, generation, location, title, rank, true as counted from fts where rank <> -1`,
     // The strong parts match only if the whole does, except for words the query excludes.
     sql`(select ${cols}, false from ${from} where ${where} and d.tsv_head @@ q.tsq
       ${term.clauses.some((c) => c.kind === 'not') ? sql`and d.tsv @@ q.tsq` : sql``}
-      and (select count(*) from fts) >= ${MATCH_LIMIT} and (select count(*) from fts where strong) < ${wanted}
+      and (select count(*) from fts) >= ${matchLimit} and (select count(*) from fts where strong) < ${wanted}
       limit ${HEAD_LIMIT})`,
   ];
   const typed = unfiltered ? lonePrefix(term) : undefined;
@@ -103,7 +109,7 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
     legs.push(sql`(select ${cols}, false from ${from} where ${where} and lower(d.title) = ${term.plain} and d.tsv @@ q.tsq limit 20)`);
   }
   if (typed) {
-    // Names and titles starting with the word, when more than the count cap of names do (see lonePrefix),
+    // Names and titles starting with the word, when more than MATCH_LIMIT names do (see lonePrefix),
     // in order from their B-trees.
     legs.push(sql`(select ${cols}, false from ${byName(schema, startsWith(sql`name_key`, typed), liveGenerations, Math.max(RANK_LIMIT, wanted))}
       where (select yes from names_broad) and d.tsv @@ q.tsq)`);
@@ -129,7 +135,7 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
       select d.type, d.generation, d.location, d.title,
         case when d.n <= ${RANK_LIMIT} then ${rank} else -1 end as rank,
         d.n <= ${RANK_LIMIT} and d.tsv_head @@ q.tsq as strong
-      from (select m.*, row_number() over () as n from (${matching}) m ${typed ? sql`where not (select yes from names_broad)` : sql``} limit ${MATCH_LIMIT}) d cross join q
+      from (select m.*, row_number() over () as n from (${matching}) m ${typed ? sql`where not (select yes from names_broad)` : sql``} limit ${matchLimit}) d cross join q
     ),
     cand as (${sql.join(legs, sql` union all `)})`;
   // Every leg's rows match the whole query, so unless it was capped the full-text leg holds them all.
@@ -139,12 +145,12 @@ export function candidateCtes(term: ParsedTerm, schema: string, from: RawBuilder
 
 /**
  * A lone word of three letters or more being typed, as in `compon`: when more names start with it than
- * the count cap, the full-text leg is skipped. Its candidates would be the first 1,000 of every document
+ * MATCH_LIMIT (1,000), the full-text leg is skipped. Its candidates would be the first matches of every document
  * having a word starting with it (57,800 for `compon` on 100,000 entities: a GIN bitmap of all of them,
  * 8 ms, before the LIMIT applies), as arbitrary a sample as any, and outranked by the names starting
  * with the word (see rankExpression); the names and titles starting with it take its place, in order
- * from their B-trees, and the count says "more than" the cap. Only without types or filters, which could
- * leave too few of those names for the page. Checking costs a range of the name index up to the cap.
+ * from their B-trees, and the count says the cap ("200+"). Only without types or filters, which could
+ * leave too few of those names for the page. Checking costs a range of the name index up to MATCH_LIMIT.
  */
 function lonePrefix(term: ParsedTerm): string | undefined {
   const [only, ...rest] = term.clauses;
