@@ -6,7 +6,7 @@ import {
   SEARCH_INDEX_FILE, SITE_MANIFEST_FILE, TECHDOCS_PLUGIN_ID, TECHDOCS_REF_ANNOTATION, techdocsRoutes,
   type SearchIndex, type SiteManifest, type SiteStatus, type SiteSummary,
 } from '@atrium/plugin-techdocs/common';
-import { docsApiUrls, MISSING_OK, prefetchingFetch } from './prefetch';
+import { docsApiUrls, MISSING_OK, prefetchingFetch, takePrefetched } from './prefetch';
 
 // The reader's first requests take what the docs route prefetched (see prefetch.ts).
 const client = createApiClient(TECHDOCS_PLUGIN_ID, { fetch: prefetchingFetch });
@@ -24,13 +24,23 @@ const staticPath = (s: SiteRef, path: string) => techdocsRoutes.static(s.namespa
 export function useSiteManifest(site: SiteRef, buildKey: number) {
   return useApiQuery([TECHDOCS_PLUGIN_ID, 'manifest', refString(site), buildKey], async (signal) =>
     (await client.get<SiteManifest | undefined>(staticPath(site, SITE_MANIFEST_FILE), { signal, headers: MISSING_OK })) ?? null,
-  { staleTime: 60_000 });
+  { staleTime: 60_000, initialData: () => prefetchedJson<SiteManifest | null>(docsApiUrls(site, '').manifest, null) });
+}
+
+/** A prefetched JSON answer as a query's initial data (`empty` for a 204); undefined when there is none. */
+function prefetchedJson<T>(url: string, empty: T): T | undefined {
+  const answer = takePrefetched(url);
+  if (!answer) return undefined;
+  return answer.status === 204 || !answer.text ? empty : (JSON.parse(answer.text) as T);
 }
 
 const pageKey = (site: SiteRef, pagePath: string | undefined, buildKey: number) => [TECHDOCS_PLUGIN_ID, 'page', refString(site), pagePath ?? '', buildKey];
 
 async function pageArticle(site: SiteRef, pagePath: string, signal?: AbortSignal): Promise<string> {
-  const html = await fetchText(docsApiUrls(site, pagePath).page, signal);
+  return articleOf(await fetchText(docsApiUrls(site, pagePath).page, signal));
+}
+
+function articleOf(html: string): string {
   const start = html.indexOf('<article class="techdocs-content">');
   const end = html.lastIndexOf('</article>');
   return start >= 0 && end > start ? html.slice(start + '<article class="techdocs-content">'.length, end) : '';
@@ -38,7 +48,14 @@ async function pageArticle(site: SiteRef, pagePath: string, signal?: AbortSignal
 
 /** The article of one page (the part the reader shows), fetched as HTML. */
 export function usePageHtml(site: SiteRef, pagePath: string | undefined, buildKey: number) {
-  return useApiQuery(pageKey(site, pagePath, buildKey), (signal) => pageArticle(site, pagePath ?? '', signal), { enabled: pagePath !== undefined, staleTime: 60_000 });
+  return useApiQuery(pageKey(site, pagePath, buildKey), (signal) => pageArticle(site, pagePath ?? '', signal), {
+    enabled: pagePath !== undefined, staleTime: 60_000,
+    initialData: () => {
+      if (pagePath === undefined) return undefined;
+      const answer = takePrefetched(docsApiUrls(site, pagePath).page);
+      return answer && articleOf(answer.status === 204 ? '' : answer.text);
+    },
+  });
 }
 
 /** Fetches a page the reader is likely to open next (its nav link is pointed at), once. */
@@ -54,7 +71,8 @@ export function useSearchIndex(site: SiteRef, enabled: boolean, buildKey: number
 
 export function useSiteStatus(site: SiteRef, buildKey: number) {
   return useApiQuery([TECHDOCS_PLUGIN_ID, 'status', refString(site), buildKey], (signal) =>
-    client.get<SiteStatus>(techdocsRoutes.status(site.namespace, site.kind, site.name), { signal }));
+    client.get<SiteStatus>(techdocsRoutes.status(site.namespace, site.kind, site.name), { signal }),
+  { initialData: () => prefetchedJson<SiteStatus | undefined>(docsApiUrls(site, '').status, undefined) });
 }
 
 /** Every entity with docs (the annotation), with what the index page filters by. */

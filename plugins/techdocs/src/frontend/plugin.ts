@@ -1,6 +1,6 @@
 import { defineFrontendPlugin } from '@atrium/frontend';
 import { TECHDOCS_ENTITY_ANNOTATION, TECHDOCS_PLUGIN_ID, TECHDOCS_REF_ANNOTATION } from '@atrium/plugin-techdocs/common';
-import { parseDocsPath, prefetchDocs } from './prefetch';
+import { docsPrefetched, parseDocsPath, prefetchDocs } from './prefetch';
 
 // A docs URL opened directly (a link, a reload): the reader's chunk and the page's requests start with
 // the portal's own code instead of when the router reaches the route. A route whose chunk is not there
@@ -11,10 +11,21 @@ if (typeof window !== 'undefined' && parseDocsPath(window.location.pathname)) {
   void import('./DocsPage');
 }
 
+const PREFETCH_WAIT_MS = 500;
+
 /** TechDocs in the portal: `/docs` (index and reader), a Docs tab on documented entities, docs search results. */
 export const techdocsFrontendPlugin = defineFrontendPlugin({
   id: TECHDOCS_PLUGIN_ID,
-  pages: [{ path: '/docs', title: 'Docs', load: () => { prefetchDocs(window.location.pathname); return import('./DocsPage'); } }],
+  pages: [{
+    path: '/docs', title: 'Docs',
+    // The route renders once its answers are in too (up to a bound), so the reader's first render is the page.
+    load: async () => {
+      const { pathname } = window.location;
+      prefetchDocs(pathname);
+      const [page] = await Promise.all([import('./DocsPage'), docsPrefetched(pathname, PREFETCH_WAIT_MS)]);
+      return page;
+    },
+  }],
   nav: [{ title: 'Docs', icon: 'book', to: '/docs', order: 20 }],
   entityTabs: [{
     id: 'docs', title: 'Docs', path: 'docs', order: 5,

@@ -11,7 +11,10 @@ import { MISSING_OK_HEADER, SITE_MANIFEST_FILE, techdocsRoutes } from '@atrium/p
 /** Asked for before they are known to exist: a missing file is an empty 204, not a 404 in the console. */
 export const MISSING_OK = { [MISSING_OK_HEADER]: 'empty' };
 
-const pending = new Map<string, { response: Promise<Response>; at: number }>();
+/** A prefetched answer's status and text, once it has arrived (read from a clone: the response stays unread). */
+export interface PrefetchedAnswer { status: number; text: string }
+interface Pending { response: Promise<Response>; at: number; answer?: PrefetchedAnswer; arrived: Promise<void> }
+const pending = new Map<string, Pending>();
 const FRESH_MS = 10_000;
 
 export interface SiteAddress { namespace: string; kind: string; name: string }
@@ -48,9 +51,43 @@ export function prefetchDocs(pathname: string): void {
     if (pending.has(url) && Date.now() - pending.get(url)!.at < FRESH_MS) continue;
     const headers = (t: string): Record<string, string> => ({ accept: 'application/json', authorization: `Bearer ${t}`, ...(url !== urls.status && MISSING_OK) });
     const response = token.then((t) => fetch(url, { headers: headers(t) }));
-    response.catch(() => { /* the reader asks again */ });
-    pending.set(url, { response, at: Date.now() });
+    const entry: Pending = { response, at: Date.now(), arrived: Promise.resolve() };
+    entry.arrived = response.then(async (r) => {
+      if (r.ok) entry.answer = { status: r.status, text: await r.clone().text() };
+    }).catch(() => { /* the reader asks again */ });
+    pending.set(url, entry);
   }
+}
+
+/**
+ * Resolves once the answers `prefetchDocs` asked for have arrived, or after `maxMs`: the docs route
+ * waits for them with its code, so the reader's first render has its data (initialData) instead of
+ * rendering a loading state and then each answer in turn.
+ */
+export function docsPrefetched(pathname: string, maxMs: number): Promise<void> {
+  const parsed = parseDocsPath(pathname);
+  if (!parsed) return Promise.resolve();
+  const urls = docsApiUrls(parsed.site, parsed.pagePath);
+  const arrivals = [urls.manifest, urls.page, urls.status].map((u) => pending.get(u)?.arrived ?? Promise.resolve());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([Promise.all(arrivals).then(() => undefined), new Promise<void>((r) => { timer = setTimeout(r, maxMs); })])
+    .finally(() => clearTimeout(timer));
+}
+
+/**
+ * The arrived, successful answer for a prefetched URL, taken once (synchronously, for a query's
+ * initialData); undefined when it has not arrived, failed or is stale, and the reader fetches.
+ */
+export function takePrefetched(url: string): PrefetchedAnswer | undefined {
+  const hit = pending.get(url);
+  if (!hit?.answer || Date.now() - hit.at >= FRESH_MS) return undefined;
+  pending.delete(url);
+  return hit.answer;
+}
+
+/** Forgets every prefetched answer: a rebuild made them stale. */
+export function forgetPrefetched(): void {
+  pending.clear();
 }
 
 /** `fetch` for the reader: a GET of a prefetched URL takes the prefetched answer (once). */

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { TECHDOCS_PLUGIN_ID } from '@atrium/plugin-techdocs/common';
 import { refString, syncSite, type SiteRef } from './api';
+import { forgetPrefetched } from './prefetch';
 
 /**
  * Asks the backend whether the docs are current each time a site is opened; when it rebuilds, its
@@ -13,12 +14,18 @@ export function useSync(site: SiteRef) {
   const queryClient = useQueryClient();
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => ({ ...s, building: false, log: [], error: undefined }));
+    // Unchanged state is kept as it is: a new object would render the whole reader again for nothing.
+    setState((s) => (!s.building && !s.log.length && s.error === undefined ? s : { ...s, building: false, log: [], error: undefined }));
     syncSite(site, (m) => {
       if (m.type === 'log') setState((s) => ({ ...s, building: true, log: [...s.log, m.message] }));
-      else if (m.type === 'error') setState((s) => ({ ...s, building: false, error: m.message, buildKey: s.buildKey + 1 }));
+      else if (m.type === 'error') {
+        forgetPrefetched();
+        setState((s) => ({ ...s, building: false, error: m.message, buildKey: s.buildKey + 1 }));
+      }
       else {
-        setState((s) => ({ ...s, building: false, buildKey: m.updated ? s.buildKey + 1 : s.buildKey }));
+        // Answers prefetched before the rebuild (a page asked for before the site existed) are stale.
+        if (m.updated) forgetPrefetched();
+        setState((s) => (!s.building && !m.updated ? s : { ...s, building: false, buildKey: m.updated ? s.buildKey + 1 : s.buildKey }));
         // Whatever else shows this site's status (the page title, the index) is refreshed too.
         if (m.updated) void queryClient.invalidateQueries({ queryKey: [TECHDOCS_PLUGIN_ID, 'status', key] });
       }
