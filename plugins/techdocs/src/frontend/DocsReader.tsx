@@ -51,6 +51,11 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
     return <EmptyState title="No docs built yet" description="The docs are built the first time they are opened. Reload in a moment, or publish them from CI with atrium docs publish." />;
   }
   const tracker = issueTrackerFor(m.repoUrl);
+  const navTree = (
+    <ScrollArea.Autosize mah={wide ? 'calc(100vh - 160px)' : undefined} type="auto">
+      <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => { nav.close(); onNavigate(p); }} onIntent={prefetchPage} />
+    </ScrollArea.Autosize>
+  );
   const jump = (id: string) => onNavigate(page?.path ?? '', id);
 
   return (
@@ -77,11 +82,8 @@ export function DocsReader({ site, pagePath, hash, onNavigate, showSiteName = fa
       <Box style={{ display: 'grid', gap: 'var(--mantine-spacing-xl)', gridTemplateColumns: 'minmax(0, 1fr)' }} className="techdocs-layout">
         <Box component="nav" aria-label="Docs navigation" className="techdocs-nav">
           {!wide && <Button variant="default" size="sm" fullWidth leftSection={<IconList size={16} />} onClick={nav.toggle} aria-expanded={navOpen}>{navOpen ? 'Hide pages' : 'Browse pages'}</Button>}
-          <Collapse expanded={wide || navOpen}>
-            <ScrollArea.Autosize mah={wide ? 'calc(100vh - 160px)' : undefined} type="auto">
-              <NavTree items={m.nav} current={page?.path ?? normalized} onNavigate={(p) => { nav.close(); onNavigate(p); }} onIntent={prefetchPage} />
-            </ScrollArea.Autosize>
-          </Collapse>
+          {/* Folding is for narrow screens only: on a wide one the Collapse's own state updates would render the nav twice more before the page shows. */}
+          {wide ? navTree : <Collapse expanded={navOpen}>{navTree}</Collapse>}
         </Box>
         <Box miw={0}>
           {!page && <EmptyState title="Page not found" description={`“${pagePath}” is not a page of ${m.siteName}. It may have been renamed; pick a page from the navigation.`} action={<Button variant="light" onClick={() => onNavigate('')}>Go to the home page</Button>} />}
