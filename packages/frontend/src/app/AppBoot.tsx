@@ -2,7 +2,7 @@ import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { ComponentType, ReactNode } from 'react';
-import { loadFrontendConfig } from '../api/config';
+import { loadFrontendConfig, readInjectedFrontendConfig } from '../api/config';
 import type { IdentityManager } from '../api/identity';
 import type { EntitySource } from '../entity/entitySource';
 import type { ExtensionRegistry } from '../plugin/registry';
@@ -26,7 +26,8 @@ function FullPage({ children }: { children: ReactNode }) {
 
 /** Loads config and signs in (as guest) before the portal renders; shows why when that fails. */
 export function AppBoot({ identity, registry, title, entitySource, searchBox, children }: AppBootProps) {
-  const config = useQuery({ queryKey: ['atrium', 'config'], queryFn: () => loadFrontendConfig(), staleTime: Infinity, retry: 1 });
+  // The injected config is there from the first render: no "Starting" frame, no extra render, before the routes.
+  const config = useQuery({ queryKey: ['atrium', 'config'], queryFn: () => loadFrontendConfig(), initialData: readInjectedFrontendConfig, staleTime: Infinity, retry: 1 });
   const signedIn = useSyncExternalStore(identity.subscribe, () => identity.getIdentity() !== undefined);
   // Only the first sign-in is automatic; after "Sign out" the user chooses to come back.
   const session = useQuery({ queryKey: ['atrium', 'session'], queryFn: () => identity.signIn(), staleTime: Infinity, retry: 1, enabled: !signedIn });
