@@ -19,7 +19,7 @@ export function parseFenceInfo(info: string): { lang?: string; title?: string; l
 }
 
 /**
- * Code blocks: highlighted by shiki, with an optional title bar and line numbers (pymdownx.highlight's
+ * Code blocks: highlighted (highlight.ts), with an optional title bar and line numbers (pymdownx.highlight's
  * options), and `mermaid` blocks left as source for the reader to draw (pymdownx.superfences' custom fence).
  * The highlighted HTML is stashed and a placeholder rendered, so the sanitizer never sees (or strips) it.
  */

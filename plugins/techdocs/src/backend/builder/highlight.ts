@@ -1,60 +1,56 @@
-import type { HighlighterCore, LanguageRegistration, ThemeRegistrationResolved } from 'shiki/core';
-import { bundledLanguages, bundledLanguagesAlias } from 'shiki/langs';
+import { createRequire } from 'node:module';
+import type Prism from 'prismjs';
 
 /**
- * Syntax highlighting with shiki's TextMate grammars, loading only the grammars a site uses (loading all
- * of them makes the first render take ~16 s, stack.md gotcha 23). One highlighter per process, grown as
- * sites need more. shiki itself is imported on the first build that has code, so a build without code
- * (or whose pages all come from the page cache) never loads it.
+ * Syntax highlighting with Prism's grammars (prismjs 1.30, ~300 languages): each code block becomes
+ * lines of spans classed by token type (`token keyword`, `token string`, …), and the colours come from
+ * the stylesheet (the reader's techdocs.css and the standalone site's, light and dark from the same
+ * HTML). Prism and a grammar are loaded when a build first needs them; one instance per thread.
  *
- * Two things make it about twice as fast as shiki's own two-theme `codeToTokens` (bench/techdocs.bench.mjs):
- * - shiki's JavaScript regex engine, its Oniguruma patterns translated once per pattern (the table can be
- *   saved and loaded again, see `regexTable`), instead of the Oniguruma WebAssembly engine;
- * - one tokenisation for both colour schemes instead of one per theme: github-light and github-dark
- *   have the same rules (same selectors, same font styles, only the colours differ), so a theme made of
- *   those rules whose colours stand for (light, dark) pairs gives, in one pass, the tokens and colours
- *   of both. The HTML is the one shiki writes for `themes: { light, dark }` (a test compares them).
+ * It replaced shiki (TextMate grammars on a JavaScript regex engine) on 2026-12-02: on Fastify's docs
+ * shiki took ~2 ms per code block and was 80% of a warm build, Prism ~60 µs (ADR 0010).
  */
-export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
-const PAIR_THEME = 'atrium-light-dark';
+const require = createRequire(import.meta.url);
 
-// Names MkDocs users write that shiki spells differently.
-const ALIASES: Record<string, string> = { console: 'shellsession', sh: 'bash', shell: 'bash', text: 'text', plain: 'text', none: 'text', conf: 'ini', proto: 'protobuf', yml: 'yaml' };
-
-/** The shiki language for an info-string language, or undefined when shiki has no grammar for it. */
-export function resolveLanguage(lang: string): string | undefined {
-  const l = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
-  if (l === 'text') return 'text';
-  return l in bundledLanguages || l in bundledLanguagesAlias ? l : undefined;
+type Grammar = Prism.Grammar;
+interface PrismLike {
+  languages: Record<string, Grammar | undefined>;
+  tokenize(text: string, grammar: Grammar): Array<string | Prism.Token>;
+  hooks: { run(name: string, env: Record<string, unknown>): void };
+}
+interface Components {
+  languages: Record<string, { alias?: string | string[] } | string>;
 }
 
-/** An Oniguruma pattern translated to a JavaScript RegExp by oniguruma-to-es (its `toRegExpDetails`). */
-export interface RegexDetails {
-  pattern: string;
-  flags: string;
-  options?: Record<string, unknown>;
-}
-
-/**
- * The translated patterns, by Oniguruma source: what the JavaScript engine spends most of its first
- * build on. `atrium docs build` saves it with its page cache so the next process starts with it.
- */
-const regexes = new Map<string, RegexDetails>();
-let regexesAdded = 0;
-const recent: Array<[string, RegexDetails]> = [];
-export const regexTable = {
-  /** Patterns translated since the last `entries()` (0 when nothing new needs saving). */
-  get added(): number { return regexesAdded; },
-  get size(): number { return regexes.size; },
-  /** Every translation, leaving the count of those to save alone. */
-  snapshot(): Array<[string, RegexDetails]> { return [...regexes]; },
-  entries(): Array<[string, RegexDetails]> { regexesAdded = 0; return [...regexes]; },
-  load(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) regexes.set(k, v); },
-  /** Like `load`, for translations made elsewhere in this build (a render worker): new ones count as added. */
-  merge(entries: Iterable<[string, RegexDetails]>): void { for (const [k, v] of entries) if (!regexes.has(k)) { regexes.set(k, v); regexesAdded++; } },
-  /** Translations made on this thread since the last call (a render worker sends only these to its parent; at most one per pattern). */
-  takeRecent(): Array<[string, RegexDetails]> { return recent.splice(0); },
+// Names MkDocs users write that Prism spells differently or lacks (nearest grammar).
+const ALIASES: Record<string, string> = {
+  console: 'shell-session', shellscript: 'bash', zsh: 'bash', terminal: 'shell-session', conf: 'ini', cfg: 'ini',
+  proto: 'protobuf', jsonc: 'json', terraform: 'hcl', tf: 'hcl', vue: 'markup', svelte: 'markup', mdx: 'markdown',
+  make: 'makefile', mk: 'makefile', golang: 'go', ps1: 'powershell', py3: 'python', dotenv: 'bash', env: 'bash',
+  text: 'text', txt: 'text', plain: 'text', plaintext: 'text', none: 'text', output: 'text',
 };
+// Prism components that only extend other grammars: not languages a fence can name.
+const NOT_LANGUAGES = new Set(['meta', 'markup-templating', 'javadoclike', 'js-templates', 'js-extras', 'php-extras', 't4-templating', 'xml-doc']);
+
+let byName: Map<string, string> | undefined;
+/** Prism's language ids by every name and alias it knows, plus ours. */
+function languageNames(): Map<string, string> {
+  if (byName) return byName;
+  const components = require('prismjs/components.json') as Components;
+  const names = new Map<string, string>();
+  for (const [id, c] of Object.entries(components.languages)) {
+    if (NOT_LANGUAGES.has(id) || typeof c === 'string') continue;
+    names.set(id, id);
+    for (const a of [c.alias ?? []].flat()) names.set(a, id);
+  }
+  for (const [a, id] of Object.entries(ALIASES)) names.set(a, id);
+  return byName = names;
+}
+
+/** The Prism language for an info-string language (`text` for plain), or undefined when there is no grammar for it. */
+export function resolveLanguage(lang: string): string | undefined {
+  return languageNames().get(lang.toLowerCase());
+}
 
 export interface CodeOptions {
   lang?: string;
@@ -66,85 +62,18 @@ export interface CodeHighlighter {
   highlight(code: string, options: CodeOptions): string;
 }
 
-interface State {
-  shiki: HighlighterCore;
-  /** (light, dark) colours of each placeholder colour of the pair theme, by upper-case placeholder. */
-  pairs: Map<string, [string, string]> | undefined;
-  pre: string;
-}
-let state: Promise<State> | undefined;
+let prism: PrismLike | undefined;
+let loadLanguages: ((ids: string[]) => void) | undefined;
 const loaded = new Set<string>();
 
-const REGEX_OPTIONS = {
-  // What shiki's defaultJavaScriptRegexConstructor passes, with the target fixed (Node 20 has the v flag)
-  // so saved translations stay valid.
-  global: true, hasIndices: true, lazyCompileLength: 3000, target: 'ES2024' as const,
-  rules: { allowOrphanBackrefs: true, asciiWordBoundaries: true, captureGroup: true, recursionLimit: 5, singleline: true },
-};
-
-async function createState(): Promise<State> {
-  const [{ createHighlighterCore }, { createJavaScriptRegexEngine }, onig, { bundledThemes }] = await Promise.all([
-    import('shiki/core'), import('shiki/engine/javascript'), import('oniguruma-to-es'), import('shiki/themes'),
-  ]);
-  const [light, dark] = await Promise.all([bundledThemes[THEMES.light](), bundledThemes[THEMES.dark]()]);
-  const engine = createJavaScriptRegexEngine({
-    // A pattern oniguruma-to-es cannot translate is skipped (its rule never matches), as shiki's
-    // own `forgiving` option does; none of the grammars the tests highlight has one.
-    forgiving: true,
-    regexConstructor(source) {
-      let d = regexes.get(source);
-      if (!d) {
-        d = onig.toRegExpDetails(source, REGEX_OPTIONS) as RegexDetails;
-        regexes.set(source, d);
-        regexesAdded++;
-        recent.push([source, d]);
-      }
-      return d.options ? new onig.EmulatedRegExp(d.pattern, d.flags, d.options) : new RegExp(d.pattern, d.flags);
-    },
-  });
-  const shiki = await createHighlighterCore({ engine, themes: [light.default, dark.default], langs: [] });
-  const l = shiki.getTheme(THEMES.light), k = shiki.getTheme(THEMES.dark);
-  const pair = pairTheme(l, k);
-  if (pair) await shiki.loadTheme(pair.theme);
-  // The <pre> shiki writes for themes { light, dark } (defaultColor light).
-  const pre = `<pre class="shiki shiki-themes ${l.name} ${k.name}" style="background-color:${l.bg};--shiki-dark-bg:${k.bg};color:${l.fg};--shiki-dark:${k.fg}" tabindex="0"><code>`;
-  return { shiki, pairs: pair?.pairs, pre };
-}
-
-/**
- * A theme with the rules of `light` (and `dark`, which must have the same ones) whose colours are
- * placeholders, one per distinct (light, dark) pair; undefined when the two themes' rules differ.
- */
-function pairTheme(light: ThemeRegistrationResolved, dark: ThemeRegistrationResolved): { theme: ThemeRegistrationResolved; pairs: Map<string, [string, string]> } | undefined {
-  const a = light.settings, b = dark.settings;
-  if (a.length !== b.length) return undefined;
-  const pairs = new Map<string, [string, string]>();
-  const byPair = new Map<string, string>();
-  const placeholder = (x: string | undefined, y: string | undefined): string | undefined => {
-    if (x === undefined && y === undefined) return undefined;
-    if (x === undefined || y === undefined) throw new Error('unpaired');
-    const key = `${x}|${y}`;
-    let p = byPair.get(key);
-    if (!p) {
-      p = `#${(byPair.size + 1).toString(16).padStart(6, '0')}`;
-      byPair.set(key, p);
-      pairs.set(p.toUpperCase(), [x.toUpperCase(), y.toUpperCase()]);
-    }
-    return p;
-  };
-  try {
-    const settings = a.map((s, i) => {
-      const t = b[i]!;
-      if (JSON.stringify(s.scope) !== JSON.stringify(t.scope) || (s.settings.fontStyle ?? '') !== (t.settings.fontStyle ?? '')) throw new Error('different rules');
-      const foreground = placeholder(s.settings.foreground, t.settings.foreground);
-      const background = placeholder(s.settings.background, t.settings.background);
-      return { ...s, settings: { ...s.settings, foreground, background } };
-    });
-    const fg = placeholder(light.fg, dark.fg)!, bg = placeholder(light.bg, dark.bg)!;
-    return { theme: { ...light, name: PAIR_THEME, settings, fg, bg, colorReplacements: {}, colors: {} }, pairs };
-  } catch {
-    return undefined;
-  }
+function loadPrism(): PrismLike {
+  if (prism) return prism;
+  // prismjs sets a global `Prism` that its language files extend (per thread: workers have their own).
+  prism = require('prismjs') as PrismLike;
+  const load = require('prismjs/components/index.js') as ((ids: string[]) => void) & { silent: boolean };
+  load.silent = true;
+  loadLanguages = load;
+  return prism;
 }
 
 /**
@@ -154,16 +83,11 @@ function pairTheme(light: ThemeRegistrationResolved, dark: ThemeRegistrationReso
  * repeat install commands and config snippets from page to page; the caller drops it with the build.
  */
 export async function prepareHighlighter(langs: Iterable<string>, seen = new Map<string, string>()): Promise<CodeHighlighter> {
-  state ??= createState();
-  const s = await state;
-  const missing = [...new Set(langs)].map(resolveLanguage).filter((l): l is string => !!l && l !== 'text' && !loaded.has(l));
+  const missing = [...new Set([...langs].map(resolveLanguage))].filter((l): l is string => !!l && l !== 'text' && !loaded.has(l));
+  const p = loadPrism();
   if (missing.length) {
-    const grammars = await Promise.all([...new Set(missing)].map(async (l) => {
-      const load = (bundledLanguages as Record<string, () => Promise<{ default: LanguageRegistration[] }>>)[l]
-        ?? (bundledLanguagesAlias as Record<string, () => Promise<{ default: LanguageRegistration[] }>>)[l]!;
-      return (await load()).default;
-    }));
-    await s.shiki.loadLanguage(...grammars);
+    // Prism's loader orders dependencies and reloads grammars that others extend (markup after javascript).
+    loadLanguages!(missing);
     for (const l of missing) loaded.add(l);
   }
   return {
@@ -173,73 +97,76 @@ export async function prepareHighlighter(langs: Iterable<string>, seen = new Map
       const lang = usableLanguage(options.lang);
       const key = `${lang}\n${options.highlightLines?.size ? [...options.highlightLines].join(' ') : ''}\n${code}`;
       let html = seen.get(key);
-      if (html === undefined) seen.set(key, html = highlightCode(s, code, lang, options.highlightLines));
+      if (html === undefined) seen.set(key, html = highlightCode(p, code, lang, options.highlightLines));
       return html;
     },
   };
 }
 
-// shiki stops highlighting a line after 500 ms by default, and the first lines of a grammar include
-// translating its patterns: on a busy machine that cut highlighting short at random. The limit is
-// kept against pathological patterns, but far above what translation takes; very long lines are plain.
-const LIMITS = { tokenizeTimeLimit: 10_000, tokenizeMaxLineLength: 20_000 };
-
-/** The loaded shiki language for an info-string language, `text` when there is none. */
+/** The loaded Prism language for an info-string language, `text` when there is none. */
 function usableLanguage(lang: string | undefined): string {
   const l = lang ? resolveLanguage(lang) : undefined;
-  return l && (l === 'text' || loaded.has(l)) ? l : 'text';
+  return l && loaded.has(l) ? l : 'text';
 }
 
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Far past any code block worth reading; tokenising it would only cost time.
+const MAX_HIGHLIGHTED = 200_000;
 
-// shiki's CSS for a token's font style (getTokenStyleObject), as variables of each theme (only colours
-// are written plainly for the default, light, theme).
-function fontStyles(fontStyle: number, prefix: string): string {
-  if (!fontStyle) return '';
-  let out = '';
-  if (fontStyle & 1) out += `;${prefix}font-style:italic`;
-  if (fontStyle & 2) out += `;${prefix}font-weight:bold`;
-  const decorations = [fontStyle & 4 && 'underline', fontStyle & 8 && 'line-through'].filter(Boolean);
-  if (decorations.length) out += `;${prefix}text-decoration:${decorations.join(' ')}`;
-  return out;
-}
+const escapeHtml = (t: string) => !/[&<>]/.test(t) ? t : t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The HTML is written straight from the tokens: shiki's codeToHtml builds and serialises a HAST tree
- * first, which was most of the build time of the 100-page benchmark. The markup is the same.
- * The pieces are joined once into a flat string: a string grown by `+=` is a tree of thousands of
- * pieces that every later use (putting the block into its page, once per page using it) walks again.
+ * One `<span class="line">` per line (line numbers and marked lines are drawn on them by CSS), each
+ * token a `<span class="token TYPE ALIAS…">`. Prism's tokens nest and may span lines (a template
+ * string, a block comment): at a line break the open spans are closed, and opened again on the next
+ * line only when text follows (no empty spans). The pieces are joined once into a flat string: a
+ * string grown by `+=` is a tree of thousands of pieces that every later use walks again.
  */
-function highlightCode(s: State, code: string, usable: string, marked: Set<number> | undefined): string {
-  const out = [s.pre];
-  const line = (i: number) => `${i > 0 ? '\n' : ''}<span class="line${marked?.has(i + 1) ? ' highlighted' : ''}">`;
-  if (usable === 'text') {
-    code.split(/\r?\n/).forEach((text, i) => { out.push(line(i), '<span>', escapeHtml(text), '</span></span>'); });
-  } else if (s.pairs) {
-    const pairs = s.pairs;
-    s.shiki.codeToTokensBase(code, { lang: usable as never, theme: PAIR_THEME, ...LIMITS }).forEach((tokens, i) => {
-      out.push(line(i));
-      for (const t of tokens) {
-        const [light, dark] = pairs.get(t.color!.toUpperCase()) ?? [t.color, t.color];
-        const style = t.fontStyle
-          ? `color:${light}${fontStyles(t.fontStyle, '--shiki-light-')};--shiki-dark:${dark}${fontStyles(t.fontStyle, '--shiki-dark-')}`
-          : `color:${light};--shiki-dark:${dark}`;
-        out.push('<span style="', style, '">', escapeHtml(t.content), '</span>');
-      }
-      out.push('</span>');
-    });
+function highlightCode(p: PrismLike, code: string, lang: string, marked: Set<number> | undefined): string {
+  const out = ['<pre class="highlight" tabindex="0"><code>'];
+  let line = 1;
+  out.push(marked?.has(1) ? '<span class="line highlighted">' : '<span class="line">');
+  // The tokens enclosing the current text, and how many of them are open in the output.
+  const open: string[] = [];
+  let shown = 0;
+  const write = (s: string) => {
+    while (shown < open.length) out.push(open[shown++]!);
+    out.push(escapeHtml(s));
+  };
+  const text = (s: string) => {
+    let from = 0;
+    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', from)) {
+      if (nl > from) write(s.slice(from, nl));
+      for (; shown > 0; shown--) out.push('</span>');
+      line++;
+      out.push(marked?.has(line) ? '</span>\n<span class="line highlighted">' : '</span>\n<span class="line">');
+      from = nl + 1;
+    }
+    if (from < s.length) write(from ? s.slice(from) : s);
+  };
+  const walk = (stream: Prism.TokenStream) => {
+    if (typeof stream === 'string') return text(stream);
+    if (!Array.isArray(stream)) stream = [stream];
+    for (const t of stream) {
+      if (typeof t === 'string') { text(t); continue; }
+      const alias = t.alias ? ` ${typeof t.alias === 'string' ? t.alias : t.alias.join(' ')}` : '';
+      open.push(`<span class="token ${t.type}${alias}">`);
+      walk(t.content);
+      if (shown === open.length) { out.push('</span>'); shown--; }
+      open.pop();
+    }
+  };
+  const grammar = lang === 'text' || code.length > MAX_HIGHLIGHTED ? undefined : p.languages[lang];
+  if (grammar) {
+    // What Prism.highlight does before stringifying: some grammars (PHP in HTML, templates) work in hooks.
+    const env: Record<string, unknown> = { code, grammar, language: lang };
+    p.hooks.run('before-tokenize', env);
+    env.tokens = p.tokenize(env.code as string, env.grammar as Grammar);
+    p.hooks.run('after-tokenize', env);
+    walk(env.tokens as Prism.TokenStream);
   } else {
-    s.shiki.codeToTokens(code, { lang: usable as never, themes: THEMES, ...LIMITS }).tokens.forEach((tokens, i) => {
-      out.push(line(i));
-      for (const t of tokens) {
-        const st = t.htmlStyle;
-        const style = !st ? '' : typeof st === 'string' ? st : Object.entries(st).map(([k, v]) => `${k}:${v}`).join(';');
-        out.push(style ? `<span style="${style}">` : '<span>', escapeHtml(t.content), '</span>');
-      }
-      out.push('</span>');
-    });
+    text(code);
   }
-  out.push('</code></pre>');
+  out.push('</span></code></pre>');
   return out.join('');
 }
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildOptions, type BuiltSite } from './buildSite.js';
-import { regexTable } from './highlight.js';
-import { MemoryPageCache, openDiskPageCache, openPatternCache } from './pageCache.js';
+import { MemoryPageCache, openDiskPageCache } from './pageCache.js';
 
 const SITE: Record<string, string> = {
   'mkdocs.yml': 'site_name: Cached\nnav:\n  - Home: index.md\n  - Guide: guide.md\n  - Missing: nope.md\n',
@@ -79,20 +78,5 @@ describe('page cache', () => {
     await d.save();
     const stored = await Promise.all((await readdir(dir)).map(async (f) => Object.keys(JSON.parse(await readFile(join(dir, f), 'utf8')).pages).length));
     expect(stored).toEqual([2, 2]);
-  });
-
-  it('keeps the highlighter\'s translated patterns on disk, for the next process to load', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'atrium-pattern-cache-'));
-    dirs.push(dir);
-    const patterns = await openPatternCache(dir);
-    // A language no other test of this file highlights, so its patterns are new to this process.
-    await build({ 'mkdocs.yml': 'site_name: P\n', 'docs/index.md': '# P\n\n```haskell\nmain = putStrLn "hi"\n```\n' });
-    expect(regexTable.added).toBeGreaterThan(0);
-    await patterns.save();
-    const [file] = await readdir(dir);
-    expect(file).toMatch(/^patterns-[0-9a-f]{24}\.json$/);
-    const saved = JSON.parse(await readFile(join(dir, file!), 'utf8')) as Array<[string, { pattern: string }]>;
-    expect(saved.length).toBe(regexTable.size);
-    expect(regexTable.added).toBe(0);
   });
 });

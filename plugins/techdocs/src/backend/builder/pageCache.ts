@@ -3,7 +3,6 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchIndex, TocItem } from '@atrium/plugin-techdocs/common';
-import { regexTable, type RegexDetails } from './highlight.js';
 
 /**
  * Rendered pages kept between builds, by a key made of everything a page's HTML depends on: its
@@ -102,21 +101,12 @@ export async function openDiskPageCache(dir: string, source: string): Promise<Pa
 }
 
 /**
- * The highlighter's translated patterns in a folder (what the JavaScript regex engine spends most of a
- * first build on, see highlight.ts): like compiled code, kept whether or not pages are cached, and
- * thrown away with the builder's fingerprint.
+ * Kept for `atrium docs build`, which opens it beside its page cache: the highlighter used to save its
+ * translated grammar patterns there. Prism needs nothing saved; this does nothing.
+ * @deprecated
  */
-export async function openPatternCache(dir: string): Promise<{ save(): Promise<void> }> {
-  const file = join(dir, `patterns-${(await builderFingerprint()).slice(0, 24)}.json`);
-  const patterns = await readJson<Array<[string, RegexDetails]>>(file);
-  if (Array.isArray(patterns)) regexTable.load(patterns);
-  return {
-    async save() {
-      if (!regexTable.added) return;
-      await mkdir(dir, { recursive: true });
-      await writeAtomically(file, JSON.stringify(regexTable.entries()));
-    },
-  };
+export function openPatternCache(_dir: string): Promise<{ save(): Promise<void> }> {
+  return Promise.resolve({ save: () => Promise.resolve() });
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {
@@ -134,7 +124,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 // The libraries whose output ends up in a page; a new version of any of them may render differently.
-const LIBRARIES = ['markdown-it', 'markdown-it-attrs', 'markdown-it-footnote', 'markdown-it-deflist', 'markdown-it-abbr', 'markdown-it-task-lists', 'sanitize-html', 'shiki', '@shikijs/langs', '@shikijs/themes', 'oniguruma-to-es'];
+const LIBRARIES = ['markdown-it', 'markdown-it-attrs', 'markdown-it-footnote', 'markdown-it-deflist', 'markdown-it-abbr', 'markdown-it-task-lists', 'sanitize-html', 'prismjs'];
 
 let fingerprinted: Promise<string> | undefined;
 

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
-import { regexTable } from './highlight.js';
 import type { CachedPage } from './pageCache.js';
 import { renderPages, type PageRenderer, type PageToRender, type RenderSite } from './renderPages.js';
 import type { RenderTask, RenderResult } from './renderWorker.js';
@@ -33,35 +32,23 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
   const minPages = options.minPages ?? 12;
   let pool: Tinypool | undefined;
-  let known = 0;
-  let inFlight = 0;
   let renders = 0;
-  const start = (): Tinypool => {
-    // Threads that exited when idle come back with the pool's workerData: renew it when this thread
-    // has learnt translations since, so new threads start with them (never under a running build).
-    if (pool && inFlight === 0 && !pool.threads.length && regexTable.size > known) { void pool.destroy(); pool = undefined; }
-    known = regexTable.size;
-    return pool ??= new Tinypool({
-      filename: file!.href, minThreads: 0, maxThreads: threads,
-      idleTimeout: options.idleTimeoutMs ?? 30_000,
-      // The workers load the compiled builder; flags such as source conditions are not for them.
-      execArgv: [], workerData: { regexes: regexTable.snapshot() },
-    });
-  };
+  const start = (): Tinypool => pool ??= new Tinypool({
+    filename: file!.href, minThreads: 0, maxThreads: threads,
+    idleTimeout: options.idleTimeoutMs ?? 30_000,
+    // The workers load the compiled builder; flags such as source conditions are not for them.
+    execArgv: [],
+  });
   return {
     get threads() { return pool?.threads.length ?? 0; },
     async render(site: RenderSite, pages: PageToRender[]): Promise<CachedPage[]> {
       if (!file || (pages.length < minPages && !pool?.threads.length)) return renderPages(site, pages);
       // With no worker running, one starts and renders the whole build: each new thread loads Markdown
-      // and shiki, compiles the grammars and translates their patterns, work that splitting a first
-      // build over cold threads would repeat.
+      // and the highlighter and warms up, work that splitting a first build over cold threads would repeat.
       const cold = !pool?.threads.length;
       const p = start();
-      inFlight++;
       const render = renders++;
-      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk, render } satisfies RenderTask) as Promise<RenderResult>))
-        .finally(() => { inFlight--; });
-      for (const r of results) regexTable.merge(r.regexes);
+      const results = await Promise.all(chunks(pages, cold ? 1 : threads * 3).map((chunk) => p.run({ site, pages: chunk, render } satisfies RenderTask) as Promise<RenderResult>));
       // The chunks are consecutive runs of the pages, so their results in order are the pages' order.
       return results.flatMap((r) => r.pages);
     },

@@ -1,5 +1,3 @@
-import Tinypool from 'tinypool';
-import { regexTable, type RegexDetails } from './highlight.js';
 import type { CachedPage } from './pageCache.js';
 import { renderPages, type PageToRender, type RenderSite } from './renderPages.js';
 
@@ -14,12 +12,7 @@ export interface RenderTask {
 export interface RenderResult {
   /** The task's pages, in its order. */
   pages: CachedPage[];
-  /** The patterns this thread translated for this task (the CLI saves them). */
-  regexes: Array<[string, RegexDetails]>;
 }
-
-// Translations the parent already had (the CLI's saved ones), so this thread does not redo them.
-regexTable.load((Tinypool.workerData as { regexes?: Array<[string, RegexDetails]> } | undefined)?.regexes ?? []);
 
 // The code blocks this thread highlighted for the build it last worked on (kept until the next build
 // or the thread's exit, never used for another build).
@@ -28,5 +21,5 @@ let codeBlocks = { render: -1, blocks: new Map<string, string>() };
 export default async function render(task: RenderTask): Promise<RenderResult> {
   if (codeBlocks.render !== task.render) codeBlocks = { render: task.render, blocks: new Map() };
   const pages = await renderPages(task.site, task.pages, codeBlocks.blocks);
-  return { pages, regexes: regexTable.takeRecent() };
+  return { pages };
 }

@@ -67,17 +67,16 @@ export function describeUnsafeHtml(html: string): string | undefined {
   return 'raw HTML event handler attribute removed (not allowed in docs)';
 }
 
-const COLOR = /^#[0-9a-f]{3,8}$/i;
-const codeStyles = { color: [COLOR], 'background-color': [COLOR], '--shiki-dark': [COLOR], '--shiki-dark-bg': [COLOR] };
+// Highlighted code is classed (colours come from the reader's stylesheet); only line numbers' start is a style.
 const publishedOptions: sanitizeHtml.IOptions = {
   ...options,
-  allowedAttributes: { ...options.allowedAttributes as Record<string, string[]>, span: ['style'], pre: ['style', 'tabindex'], div: ['style'] },
-  allowedStyles: { ...options.allowedStyles, span: codeStyles, pre: codeStyles, div: { 'counter-reset': [/^line \d+$/] } },
+  allowedAttributes: { ...options.allowedAttributes as Record<string, string[]>, pre: ['tabindex'], div: ['style'] },
+  allowedStyles: { ...options.allowedStyles, div: { 'counter-reset': [/^line \d+$/] } },
 };
 
 /**
  * For pages built elsewhere (`atrium docs publish`): the whole article is sanitised, highlighted code
- * included, so only colours survive as styles. Whoever holds a token cannot publish a script.
+ * included, so no style but a line-number start survives. Whoever holds a token cannot publish a script.
  */
 export function sanitizePublishedHtml(html: string): string {
   return sanitize(html, publishedOptions);

@@ -41,7 +41,7 @@ ${content}
 
 /** Styles for the standalone site: readable type, both colour schemes, admonitions, tabs and code. */
 export const STANDALONE_CSS = `:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#59636e;--border:#d1d9e0;--accent:#0969da}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--border:#3d444d;--accent:#4493f8}.shiki,.shiki span{color:var(--shiki-dark)!important;background-color:var(--shiki-dark-bg)!important}}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--border:#3d444d;--accent:#4493f8}}
 body{margin:0;font:16px/1.6 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:12px 24px;border-bottom:1px solid var(--border);font-weight:600}header a{color:inherit;text-decoration:none}
 .layout{display:flex;gap:32px;max-width:1200px;margin:0 auto;padding:24px}nav{flex:0 0 240px}nav ul{list-style:none;padding-left:12px}
@@ -58,6 +58,25 @@ nav a[aria-current]{font-weight:600}main{flex:1;min-width:0}a{color:var(--accent
 pre{padding:12px;overflow:auto;border-radius:6px}.code-title{font-size:13px;padding:4px 12px;border:1px solid var(--border);border-bottom:0;border-radius:6px 6px 0 0}
 .linenums .line::before{counter-increment:line;content:counter(line);display:inline-block;width:2.5em;margin-right:1em;text-align:right;color:var(--muted)}
 .line.highlighted{background:color-mix(in srgb,#d29922 20%,transparent)}
+.highlight{--hl-fg:#24292e;--hl-bg:#fff;--hl-comment:#6a737d;--hl-keyword:#d73a49;--hl-string:#032f62;--hl-regex:#032f62;--hl-entity:#6f42c1;--hl-constant:#005cc5;--hl-tag:#22863a;--hl-variable:#e36209;--hl-deleted:#b31d28;--hl-deleted-bg:#ffeef0;--hl-inserted:#22863a;--hl-inserted-bg:#f0fff4}
+@media (prefers-color-scheme:dark){.highlight{--hl-fg:#e1e4e8;--hl-bg:#24292e;--hl-comment:#6a737d;--hl-keyword:#f97583;--hl-string:#9ecbff;--hl-regex:#dbedff;--hl-entity:#b392f0;--hl-constant:#79b8ff;--hl-tag:#85e89d;--hl-variable:#ffab70;--hl-deleted:#fdaeb7;--hl-deleted-bg:#86181d;--hl-inserted:#85e89d;--hl-inserted-bg:#144620}}
+.highlight{color:var(--hl-fg);background:var(--hl-bg)}
+.highlight .token:is(.punctuation,.parameter){color:var(--hl-fg)}
+.highlight .token:is(.comment,.prolog,.doctype,.cdata){color:var(--hl-comment)}
+.highlight .token:is(.keyword,.operator,.atrule,.rule,.important,.interpolation-punctuation,.directive){color:var(--hl-keyword)}
+.highlight .token:is(.string,.char,.attr-value,.template-punctuation,.url,.string-property){color:var(--hl-string)}
+.highlight .token.attr-value>.token.punctuation:not(.attr-equals){color:var(--hl-string)}
+.highlight .token.regex{color:var(--hl-regex)}
+.highlight .token:is(.function,.function-variable,.class-name,.attr-name,.selector,.decorator,.annotation,.coord){color:var(--hl-entity)}
+.highlight .token:is(.number,.boolean,.null,.nil,.constant,.builtin,.property,.symbol,.entity,.unit,.hexcode,.color,.environment,.title,.code-snippet,.code,.info){color:var(--hl-constant)}
+.highlight .token:is(.tag,.key,.blockquote){color:var(--hl-tag)}
+.highlight .token:is(.variable,.list){color:var(--hl-variable)}
+.highlight .token.literal-property{color:var(--hl-fg)}
+.highlight .token:is(.shell-symbol,.shebang){color:var(--hl-comment)}
+.highlight .token.deleted{color:var(--hl-deleted);background:var(--hl-deleted-bg)}
+.highlight .token.inserted{color:var(--hl-inserted);background:var(--hl-inserted-bg)}
+.highlight .token:is(.bold,.title,.coord){font-weight:600}
+.highlight .token.italic{font-style:italic}
 .table-wrapper{overflow-x:auto}table{border-collapse:collapse}th,td{border:1px solid var(--border);padding:6px 12px}
 img{max-width:100%}
 @media print{header,nav,.edit,.headerlink{display:none}.layout{display:block;padding:0}.tabbed-content{display:block}}
