@@ -1,11 +1,12 @@
 import MarkdownIt from 'markdown-it';
-import type { MarkdownIt as MarkdownItInstance, StateCore } from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance, StateCore, Token } from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { blocksPlugin } from './blocks.js';
 import { fencesPlugin } from './fences.js';
 import type { CodeHighlighter } from './highlight.js';
 import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
+import { acceptRawHtml } from './rawHtml.js';
 import type { PageEnv } from './pageEnv.js';
 import { describeUnsafeHtml, looksUnsafe, sanitizePageHtml } from './sanitize.js';
 import { abbr, attrs, deflist, emoji, footnote, taskLists } from './untypedPlugins.js';
@@ -42,20 +43,24 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
 
 /**
  * markdown-it-attrs tries each of its patterns on every token, a tenth of a page's render, yet every
- * pattern needs its `{` in an inline token or a fence's info: pages without one skip the rule.
+ * pattern needs its `{` in the text of an inline token (not in its code spans: real docs hold many
+ * `{ … }` in inline code) or in a fence's info: pages without one skip the rule.
  */
 function onlyWithBraces(md: MarkdownItInstance, name: string): void {
   const rule = (md.core.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: StateCore) => void }> }).__rules__.find((r) => r.name === name);
   if (!rule) return;
   const original = rule.fn;
+  const inText = (t: Token) => (t.type === 'text' || t.type === 'text_special') && t.content.includes('{');
   md.core.ruler.at(name, (state) => {
-    if (state.tokens.some((t) => (t.type === 'inline' && t.content.includes('{')) || (t.type === 'fence' && t.info.includes('{')))) original(state);
+    if (state.tokens.some((t) => (t.type === 'inline' && t.content.includes('{') && t.children?.some(inText)) || (t.type === 'fence' && t.info.includes('{')))) original(state);
   });
 }
 
 function detectRawHtml(state: StateCore): void {
   const env = state.env as unknown as PageEnv;
-  env.rawHtml = state.tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
+  const raw = state.tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
+  // Plain raw HTML (anchors, allowed tags and attributes, balanced) needs no sanitiser: rawHtml.ts.
+  env.rawHtml = raw && !acceptRawHtml(state.tokens);
 }
 
 function reportUnsafeHtml(state: StateCore): void {
@@ -102,8 +107,9 @@ export function renderMarkdown(md: MarkdownItInstance, text: string, env: Omit<P
   if (front.error) env.warn(`invalid front matter: ${front.error}`, 1);
   const raw = md.render(front.body, pageEnv as unknown as Record<string, unknown>);
   // markdown-it escapes text and attributes, refuses javascript: links and keeps only allowed
-  // attributes ({: } lists), so a page without raw HTML has nothing to sanitise (a test checks the
-  // sanitiser leaves such pages unchanged); a dangerous-looking pattern sanitises it anyway.
+  // attributes ({: } lists), so a page without raw HTML, or with only plain raw HTML (rawHtml.ts),
+  // has nothing to sanitise (a test checks the sanitiser leaves such pages unchanged); a
+  // dangerous-looking pattern sanitises it anyway.
   const safe = pageEnv.rawHtml || looksUnsafe(raw) ? sanitizePageHtml(raw) : raw;
   const html = safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeBlocks[Number(i)] ?? '');
   const searchHtml = pageEnv.codeTexts.length ? safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeTexts[Number(i)] ?? '') : html;

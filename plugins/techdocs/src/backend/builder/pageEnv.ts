@@ -17,7 +17,7 @@ export interface PageEnv {
   codeBlocks: string[];
   /** The same blocks as plain code (and title), for the search index: cheaper to strip than highlighted HTML. */
   codeTexts: string[];
-  /** Whether the source had raw HTML (blocks or inline tags), which the sanitiser must see. */
+  /** Whether the source had raw HTML (blocks or inline tags) the sanitiser must see (not only plain tags: rawHtml.ts). */
   rawHtml?: boolean;
   headings?: Array<{ level: number; id: string; title: string }>;
   toc?: TocItem[];

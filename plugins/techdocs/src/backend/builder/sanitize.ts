@@ -12,33 +12,39 @@ const sanitize = (html: string, options: sanitizeHtml.IOptions): string =>
  * but only these tags and attributes survive: no scripts, event handlers, iframes, forms or styles.
  * Highlighted code is not part of this: it is generated, and put back after sanitising.
  */
+const allowedTags = [
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var',
+  'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'cite', 'q', 'dfn', 'time',
+  'a', 'img', 'figure', 'figcaption', 'picture', 'source', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col',
+  'div', 'span', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'details', 'summary',
+  'input', 'label', 'center', 'video', 'audio', 'track', 'wbr',
+];
+const allowedAttributes: Record<string, string[]> = {
+  '*': ['id', 'class', 'title', 'lang', 'dir', 'align', 'aria-label', 'aria-hidden', 'role', 'data-code-block', 'data-lang'],
+  a: ['href', 'name', 'target', 'rel'],
+  img: ['src', 'srcset', 'alt', 'width', 'height', 'loading'],
+  source: ['src', 'srcset', 'type', 'media'],
+  video: ['src', 'controls', 'width', 'height', 'poster', 'muted', 'loop'],
+  audio: ['src', 'controls'],
+  track: ['src', 'kind', 'srclang', 'label'],
+  input: ['type', 'checked', 'disabled', 'name'],
+  label: ['for'],
+  details: ['open'],
+  th: ['colspan', 'rowspan', 'scope', 'style'],
+  td: ['colspan', 'rowspan', 'style'],
+  ol: ['start', 'type', 'reversed'],
+  li: ['value'],
+  time: ['datetime'],
+  abbr: ['title'],
+};
+/** The tags and attributes a page may have (rawHtml.ts accepts raw HTML that keeps within them). */
+export const PAGE_ALLOWED_TAGS: ReadonlySet<string> = new Set(allowedTags);
+export const PAGE_ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = allowedAttributes;
+
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var',
-    'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'cite', 'q', 'dfn', 'time',
-    'a', 'img', 'figure', 'figcaption', 'picture', 'source', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col',
-    'div', 'span', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'details', 'summary',
-    'input', 'label', 'center', 'video', 'audio', 'track', 'wbr',
-  ],
-  allowedAttributes: {
-    '*': ['id', 'class', 'title', 'lang', 'dir', 'align', 'aria-label', 'aria-hidden', 'role', 'data-code-block', 'data-lang'],
-    a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'srcset', 'alt', 'width', 'height', 'loading'],
-    source: ['src', 'srcset', 'type', 'media'],
-    video: ['src', 'controls', 'width', 'height', 'poster', 'muted', 'loop'],
-    audio: ['src', 'controls'],
-    track: ['src', 'kind', 'srclang', 'label'],
-    input: ['type', 'checked', 'disabled', 'name'],
-    label: ['for'],
-    details: ['open'],
-    th: ['colspan', 'rowspan', 'scope', 'style'],
-    td: ['colspan', 'rowspan', 'style'],
-    ol: ['start', 'type', 'reversed'],
-    li: ['value'],
-    time: ['datetime'],
-    abbr: ['title'],
-  },
+  allowedTags,
+  allowedAttributes,
   // Table alignment from Markdown is the only inline style kept.
   allowedStyles: { '*': { 'text-align': [/^(?:left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
