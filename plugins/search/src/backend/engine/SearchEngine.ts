@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARE } from '@atrium/backend';
-import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchDocument, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
+import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
+import { decodeResultSet, encodeResultSet, type EncodedResultSet } from './encodedResults.js';
 import { allFilters } from './filterSql.js';
 import { candidateCtes, matchCondition, rankExpression, termCte } from './matchSql.js';
 import { IndexChanges } from './indexChanges.js';
@@ -23,7 +24,8 @@ export interface EngineQuery {
 
 interface HitRow {
   type: string;
-  document: SearchDocument;
+  /** As JSON text (see encodedResults.ts). */
+  document: string;
   rank: number;
   matches: string;
   ranked: string;
@@ -56,6 +58,12 @@ const RESULT_CACHE_MS = 30_000;
 /** Answers cached at most (a page of results is some tens of KB). */
 const RESULT_CACHE_ENTRIES = 256;
 
+/** A page as computed, with its response body once one was asked for. */
+interface CachedPage {
+  page: EncodedResultSet;
+  body?: string;
+}
+
 /** `fresh`: compute the answer even if an identical query's is cached (a request's `Cache-Control: no-cache`). */
 export interface QueryOptions {
   fresh?: boolean;
@@ -68,10 +76,17 @@ export class SearchEngine {
   private readonly postTag: string;
   private readonly correctionCache = new Map<string, { words: string[]; until: number }>();
 
-  private readonly results: ResultCache<SearchResultSet>;
+  private readonly results: ResultCache<CachedPage>;
   private readonly facetCounts: ResultCache<SearchFacetsResponse>;
 
   private sizeCheck = { small: false, until: 0 };
+
+  /**
+   * The client without its plugins, for the engine's statements: they name their schema themselves
+   * (`search.documents`), and the client's withSchema plugin walked and copied every node of a statement
+   * to qualify names, the larger part of compiling one.
+   */
+  private readonly statements: Kysely<SearchTables>;
 
   /**
    * `smallIndex`: below this many documents every match is ranked in one scan, a query simple enough
@@ -81,11 +96,12 @@ export class SearchEngine {
    * (default 30 s; 0: never); `changes` says whether it is (the index writer's counter).
    */
   constructor(
-    private readonly db: Kysely<SearchTables>,
+    db: Kysely<SearchTables>,
     private readonly schema: string,
     private readonly options: { smallIndex?: number; resultCacheMs?: number } = {},
     private readonly changes = new IndexChanges(db, schema),
   ) {
+    this.statements = db.withoutPlugins();
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
@@ -95,7 +111,13 @@ export class SearchEngine {
   }
 
   async query(query: EngineQuery, options: QueryOptions = {}): Promise<SearchResultSet> {
-    return this.cached(this.results, query, options, () => this.search(query));
+    return decodeResultSet((await this.cached<CachedPage>(this.results, query, options, async () => ({ page: await this.search(query) }))).page);
+  }
+
+  /** The same answer as `query`, as the JSON body of the response (documents as stored, see encodedResults.ts). */
+  async queryJson(query: EngineQuery, options: QueryOptions = {}): Promise<string> {
+    const answer = await this.cached<CachedPage>(this.results, query, options, async () => ({ page: await this.search(query) }));
+    return (answer.body ??= encodeResultSet(answer.page));
   }
 
   /** Counts per type (with every filter) and per facet value (with the types and every other facet's filter). */
@@ -120,7 +142,7 @@ export class SearchEngine {
     return value;
   }
 
-  private async search(query: EngineQuery): Promise<SearchResultSet> {
+  private async search(query: EngineQuery): Promise<EncodedResultSet> {
     const { term, tsquery, browsing, locator, highlightWords } = await this.prepare(query.term);
     const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
@@ -172,7 +194,7 @@ export class SearchEngine {
     const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term)}),
       ${steps}
-      select h.type, d.document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
+      select h.type, d.document::text as document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
         ${highlight ? this.headlineWindow(locator) : sql`null`} as hl_window,
         ${highlight ? lexemes(highlightWords.words) : sql`null`} as hl_words,
         ${highlight ? lexemes(highlightWords.prefixes) : sql`null`} as hl_prefixes
@@ -181,7 +203,7 @@ export class SearchEngine {
       cross join q
       ${highlight ? sql`cross join lateral (${this.highlightSource()}) hs` : sql``}
       order by h.rank desc, lower(h.title), h.location
-      limit ${query.pageLimit}`.execute(this.db);
+      limit ${query.pageLimit}`.execute(this.statements);
 
     const page = rows;
     const tags = { preTag: this.preTag, postTag: this.postTag };
@@ -238,7 +260,7 @@ export class SearchEngine {
         where ${browsing ? sql`true` : matchCondition()}
         limit ${FACET_SAMPLE}
       )
-      ${sql.join(branches, sql` union all `)}`.execute(this.db);
+      ${sql.join(branches, sql` union all `)}`.execute(this.statements);
     const result: SearchFacetsResponse = { types: {}, facets: { kind: [], type: [], owner: [], lifecycle: [], tags: [] } };
     for (const r of rows) {
       if (r.facet === 'types') result.types[r.value] = Number(r.count);
@@ -270,7 +292,7 @@ export class SearchEngine {
     const key = (w: { word: string; prefix: boolean }) => `${w.prefix ? '*' : ''}${w.word}`;
     const missing = words.filter((w) => (this.correctionCache.get(key(w))?.until ?? 0) < now);
     if (missing.length) {
-      const found = await findCorrections(this.db, this.schema, missing);
+      const found = await findCorrections(this.statements, this.schema, missing);
       if (this.correctionCache.size > CORRECTION_CACHE_SIZE) this.correctionCache.clear();
       for (const w of missing) this.correctionCache.set(key(w), { words: found.get(w.word) ?? [], until: now + CORRECTION_TTL_MS });
     }
@@ -284,7 +306,7 @@ export class SearchEngine {
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
       cross join q
       where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
-        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.db);
+        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.statements);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -296,10 +318,19 @@ export class SearchEngine {
   private headlineWindow(locator: string | undefined): RawBuilder<string> {
     const text = sql`hs.text`;
     if (!locator) return sql<string>`left(${text}, ${HEADLINE_WINDOW_CHARS})`;
+    // Where the first match starts: regexp_instr collects every match of the text before it answers
+    // (12 µs a 2 KB page, a third of the window's cost), so the first match's text is found with
+    // substring and its place with strpos; that is the match itself when it starts a word (an earlier
+    // occurrence starting a word would have been the first match), else regexp_instr decides. Each step
+    // is computed once (`offset 0`): folded into the next, its expression was evaluated at every mention.
     return sql<string>`(select case when at > ${HEADLINE_LEAD_CHARS}
         then regexp_replace(substr(${text}, at - ${HEADLINE_LEAD_CHARS}, ${HEADLINE_WINDOW_CHARS}), ${PARTIAL_FIRST_WORD}, '')
         else left(${text}, ${HEADLINE_WINDOW_CHARS}) end
-      from (select regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') as at) p)`;
+      from (select case when m.first is null then 0
+          when m.at = 1 or substr(${text}, m.at - 1, 1) !~ '\\w' then m.at
+          else regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') end as at
+        from (select f.first, strpos(${text}, f.first) as at
+          from (select substring(${text} from ${`(?i)${locator}`}) as first offset 0) f offset 0) m offset 0) p)`;
   }
 
   /**
@@ -316,7 +347,7 @@ export class SearchEngine {
     const limit = this.options.smallIndex ?? SMALL_INDEX;
     if (limit <= 0) return false;
     if (Date.now() < this.sizeCheck.until) return this.sizeCheck.small;
-    const { rows } = await sql<{ n: string }>`select count(*) as n from (select 1 from ${this.table('documents')} limit ${limit}) x`.execute(this.db);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from (select 1 from ${this.table('documents')} limit ${limit}) x`.execute(this.statements);
     this.sizeCheck = { small: Number(rows[0]?.n ?? 0) < limit, until: Date.now() + SIZE_CHECK_MS };
     return this.sizeCheck.small;
   }

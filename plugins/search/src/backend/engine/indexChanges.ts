@@ -11,7 +11,12 @@ import { PREPARE } from '@atrium/backend';
 export class IndexChanges {
   private local = 0;
 
-  constructor(private readonly db: Kysely<any>, private readonly schema: string, private readonly shared = true) {}
+  /** Without the client's plugins: the statements name their schema (see SearchEngine.statements). */
+  private readonly db: Kysely<any>;
+
+  constructor(db: Kysely<any>, private readonly schema: string, private readonly shared = true) {
+    this.db = db.withoutPlugins();
+  }
 
   /** After a write has committed. A sequence: writers never wait on each other for it. */
   async moved(): Promise<void> {

@@ -111,6 +111,15 @@ describe.each(CASES)('search relevance on $client, $plan', ({ client, smallIndex
     await t.writers.get('techdocs')!.remove(['/docs/default/component/long/']);
   });
 
+  it('places the highlight at the word, not at the same letters earlier inside another word', async () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(400);
+    await t.writers.get('techdocs')!.upsert([{ title: 'Quirky page', text: `the bquokkax ${filler}a quokka gateway ${filler}`, location: '/docs/default/component/quirky/' }]);
+    const r = await t.search({ term: 'quokka' });
+    const { preTag, postTag, fields } = r.results[0]!.highlight!;
+    expect(splitHighlight(fields.text!, preTag, postTag)).toContainEqual({ text: 'quokka', match: true });
+    await t.writers.get('techdocs')!.remove(['/docs/default/component/quirky/']);
+  });
+
   it('pages with cursors and counts every result', async () => {
     const first = await t.search({ term: '', pageLimit: 3 });
     expect(first.numberOfResults).toBe(catalogCorpus.length + docsCorpus.length);

@@ -1,0 +1,39 @@
+// CPU per query of each shape of the benchmark mix, in the PostgreSQL backend (from /proc/<pid>/stat) and in
+// this process (the engine: compiling, reading rows, highlights), through the engine's real path (one
+// connection with the backend's PREPARE wrapper, fresh answers), on the database search.bench.mjs leaves
+// behind: `node bench/search/shapeCpu.mjs [query strings…]`. RUNS=100 per shape (after 10 to warm up).
+// BENCH_SEARCH_ENGINE=<module URL> measures another build of the engine.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { queryMix } from './corpus.mjs';
+const { withPreparedStatements } = await import(new URL('../../packages/backend/dist/database/preparedStatements.js', import.meta.url).href);
+const { SearchEngine } = await import(process.env.BENCH_SEARCH_ENGINE ?? new URL('../../plugins/search/dist/backend/engine/SearchEngine.js', import.meta.url).href);
+const { parseSearchParams } = await import(new URL('../../plugins/search/dist/backend/service/queryParams.js', import.meta.url).href);
+const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_search_bench?host=/var/run/postgresql`, max: 1, options: '-c jit=off' });
+const client = withPreparedStatements(await pool.connect());
+const kept = new Proxy(client, { get: (t, k) => (k === 'release' ? () => {} : typeof t[k] === 'function' ? t[k].bind(t) : t[k]) });
+const db = new Kysely({ dialect: new PostgresDialect({ pool: { connect: async () => kept, end: async () => {} } }) }).withSchema('search');
+const engine = new SearchEngine(db, 'search');
+const pid = (await client.query('select pg_backend_pid() as pid')).rows[0].pid;
+const ticks = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const knownTypes = new Set(['software-catalog', 'techdocs']);
+const RUNS = Number(process.env.RUNS ?? 100);
+let pgSum = 0;
+let nodeSum = 0;
+for (const shape of process.argv.length > 2 ? process.argv.slice(2) : queryMix(Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000))) {
+  const p = parseSearchParams(Object.fromEntries(new URLSearchParams(shape)), { maxTermLength: 100, knownTypes });
+  for (let i = 0; i < 10; i++) await engine.query({ ...p, page: 0 }, { fresh: true });
+  const pg0 = ticks();
+  const node0 = process.cpuUsage();
+  for (let i = 0; i < RUNS; i++) await engine.query({ ...p, page: 0 }, { fresh: true });
+  const node = process.cpuUsage(node0);
+  const pgMs = (ticks() - pg0) / RUNS;
+  const nodeMs = (node.user + node.system) / 1000 / RUNS;
+  pgSum += pgMs;
+  nodeSum += nodeMs;
+  console.log(`PostgreSQL ${pgMs.toFixed(2).padStart(5)} ms  engine ${nodeMs.toFixed(2).padStart(5)} ms  ${decodeURIComponent(shape)}`);
+}
+console.log(`PostgreSQL ${pgSum.toFixed(1).padStart(5)} ms  engine ${nodeSum.toFixed(1).padStart(5)} ms  total`);
+client.release();
+await pool.end();
