@@ -30,7 +30,8 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
     .use(headingsPlugin)
     .use(linksPlugin)
     .use(fencesPlugin, highlighter);
-  onlyWithBraces(md, 'curly_attributes');
+  onlyWhenNeeded(md, 'curly_attributes');
+  onlyWhenNeeded(md, 'emoji');
   // Right after parsing, before plugins add generated HTML tokens (task lists, heading anchors): what
   // is HTML here came from the page's source.
   md.core.ruler.after('inline', 'detect_raw_html', detectRawHtml);
@@ -44,15 +45,25 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
 /**
  * markdown-it-attrs tries each of its patterns on every token, a tenth of a page's render, yet every
  * pattern needs its `{` in the text of an inline token (not in its code spans: real docs hold many
- * `{ … }` in inline code) or in a fence's info: pages without one skip the rule.
+ * `{ … }` in inline code) or in a fence's info; markdown-it-emoji tries its regular expression of
+ * 1,900 names on every text token, and each needs a `:name:`. Pages without one skip the rule.
  */
-function onlyWithBraces(md: MarkdownItInstance, name: string): void {
+const inText = (t: Token, test: (text: string) => boolean) => (t.type === 'text' || t.type === 'text_special') && test(t.content);
+const hasBrace = (text: string) => text.includes('{');
+const EMOJI_LIKE = /:[\w+-]+:/;
+const hasShortcode = (text: string) => text.includes(':') && EMOJI_LIKE.test(text);
+const RULE_NEEDS: Record<string, (t: Token) => boolean> = {
+  curly_attributes: (t) => (t.type === 'inline' && hasBrace(t.content) && !!t.children?.some((c) => inText(c, hasBrace))) || (t.type === 'fence' && hasBrace(t.info)),
+  emoji: (t) => t.type === 'inline' && hasShortcode(t.content) && !!t.children?.some((c) => inText(c, hasShortcode)),
+};
+
+function onlyWhenNeeded(md: MarkdownItInstance, name: keyof typeof RULE_NEEDS): void {
   const rule = (md.core.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: StateCore) => void }> }).__rules__.find((r) => r.name === name);
   if (!rule) return;
   const original = rule.fn;
-  const inText = (t: Token) => (t.type === 'text' || t.type === 'text_special') && t.content.includes('{');
+  const needs = RULE_NEEDS[name]!;
   md.core.ruler.at(name, (state) => {
-    if (state.tokens.some((t) => (t.type === 'inline' && t.content.includes('{') && t.children?.some(inText)) || (t.type === 'fence' && t.info.includes('{')))) original(state);
+    if (state.tokens.some(needs)) original(state);
   });
 }
 

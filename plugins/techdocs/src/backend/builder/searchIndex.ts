@@ -2,21 +2,28 @@ import type { SearchIndex } from '@atrium/plugin-techdocs/common';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', para: '¶' };
 
+const HEADERLINK = /<a class="headerlink"[^>]*>.*?<\/a>/g;
+const SCRIPT_OR_STYLE = /<(script|style)[^>]*>[\s\S]*?<\/\1>/gi;
+const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
+// A run of whitespace that is not already a single space.
+const SPACES = /(?! (?!\s))\s+/g;
+
 /** Text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<a class="headerlink"[^>]*>.*?<\/a>/g, '')
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+  // Each step only when it has something to do: this runs on every section of every page.
+  let s = html.includes('headerlink') ? html.replace(HEADERLINK, '') : html;
+  if (/<(?:script|style)/i.test(s)) s = s.replace(SCRIPT_OR_STYLE, ' ');
+  if (s.includes('<')) s = s.replace(/<[^>]+>/g, ' ');
+  if (s.includes('&')) {
+    s = s.replace(ENTITY, (m, e: string) => {
       if (e[0] === '#') {
         const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+        return code <= 0x10ffff ? String.fromCodePoint(code) : m;
       }
       return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+    });
+  }
+  return s.replace(SPACES, ' ').trim();
 }
 
 const HEADING = /<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
