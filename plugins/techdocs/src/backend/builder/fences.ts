@@ -38,7 +38,7 @@ export function fencesPlugin(md: MarkdownIt, highlighter: () => CodeHighlighter)
     const title = info.title ? `<div class="code-title">${md.utils.escapeHtml(info.title)}</div>` : '';
     const lang = info.lang ? ` data-lang="${md.utils.escapeHtml(info.lang)}"` : '';
     env.codeBlocks.push(`<div class="code-block"${lang}>${title}${html}</div>`);
-    env.codeTexts.push(`${title}<pre>${md.utils.escapeHtml(token.content)}</pre>`);
+    env.codeTexts.push(info.title ? `${info.title} ${token.content}` : token.content);
     return `<div data-code-block="${env.codeBlocks.length - 1}"></div>\n`;
   };
 }

@@ -148,6 +148,9 @@ function highlightCode(p: PrismLike, code: string, lang: string, marked: Set<num
     if (!Array.isArray(stream)) stream = [stream];
     for (const t of stream) {
       if (typeof t === 'string') { text(t); continue; }
+      // Punctuation outside any token has the block's own colour: a span per bracket and comma would
+      // be a quarter of the page's bytes for nothing.
+      if (t.type === 'punctuation' && !t.alias && open.length === 0 && typeof t.content === 'string') { text(t.content); continue; }
       const alias = t.alias ? ` ${typeof t.alias === 'string' ? t.alias : t.alias.join(' ')}` : '';
       open.push(`<span class="token ${t.type}${alias}">`);
       walk(t.content);

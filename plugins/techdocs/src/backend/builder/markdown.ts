@@ -7,6 +7,7 @@ import type { CodeHighlighter } from './highlight.js';
 import { headingsPlugin } from './headings.js';
 import { linksPlugin } from './links.js';
 import { acceptRawHtml } from './rawHtml.js';
+import { CODE_TEXT } from './searchIndex.js';
 import type { PageEnv } from './pageEnv.js';
 import { describeUnsafeHtml, looksUnsafe, sanitizePageHtml } from './sanitize.js';
 import { abbr, attrs, deflist, emoji, footnote, taskLists } from './untypedPlugins.js';
@@ -104,8 +105,9 @@ const CODE_BLOCK = /<div data-code-block="(\d+)"><\/div>/g;
 
 export interface RenderedPage {
   html: string;
-  /** The same HTML with code blocks as plain text, to index. */
+  /** The same HTML with each code block as a marker of `codeTexts`, to index. */
   searchHtml: string;
+  codeTexts: string[];
   /** Title from front matter or the first h1; undefined when the page has neither. */
   title?: string;
   headings: Array<{ level: number; id: string; title: string }>;
@@ -123,8 +125,10 @@ export function renderMarkdown(md: MarkdownItInstance, text: string, env: Omit<P
   // dangerous-looking pattern sanitises it anyway.
   const safe = pageEnv.rawHtml || looksUnsafe(raw) ? sanitizePageHtml(raw) : raw;
   const html = safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeBlocks[Number(i)] ?? '');
-  const searchHtml = pageEnv.codeTexts.length ? safe.replace(CODE_BLOCK, (_m, i: string) => pageEnv.codeTexts[Number(i)] ?? '') : html;
+  // Code goes into the search text as it is (searchIndex.ts puts it where its marker is): escaping it
+  // into the HTML only for the index to strip and unescape it again was most of the index's work.
+  const searchHtml = pageEnv.codeTexts.length ? safe.replace(CODE_BLOCK, (_m, i: string) => ` ${CODE_TEXT}${i}${CODE_TEXT} `) : html;
   const headings = pageEnv.headings ?? [];
   const metaTitle = typeof front.meta.title === 'string' ? front.meta.title : undefined;
-  return { html, searchHtml, title: metaTitle ?? headings.find((h) => h.level === 1)?.title, headings, toc: pageEnv.toc ?? [] };
+  return { html, searchHtml, codeTexts: pageEnv.codeTexts, title: metaTitle ?? headings.find((h) => h.level === 1)?.title, headings, toc: pageEnv.toc ?? [] };
 }

@@ -15,7 +15,7 @@ export interface PageEnv {
   warn(message: string, line?: number): void;
   /** Highlighted code blocks, put back after sanitising (they are generated, not user HTML). */
   codeBlocks: string[];
-  /** The same blocks as plain code (and title), for the search index: cheaper to strip than highlighted HTML. */
+  /** The same blocks as plain text (title and code), for the search index. */
   codeTexts: string[];
   /** Whether the source had raw HTML (blocks or inline tags) the sanitiser must see (not only plain tags: rawHtml.ts). */
   rawHtml?: boolean;

@@ -43,7 +43,7 @@ export async function renderPages(site: RenderSite, pages: PageToRender[], codeB
     const url = site.pageUrls.get(p.path)!;
     const page = renderMarkdown(md!, p.text, { source: p.path, url, files: site.files, pageUrls: site.pageUrls, warn });
     // The page entry's title is the page's final one (the nav may rename it): buildSite sets it.
-    const search: SearchIndex['docs'] = pageSearchEntries(url, '', page.searchHtml);
+    const search: SearchIndex['docs'] = pageSearchEntries(url, '', page.searchHtml, page.codeTexts);
     return { html: page.html, ...(page.title !== undefined && { title: page.title }), headings: page.headings, toc: page.toc, warnings, search };
   });
 }

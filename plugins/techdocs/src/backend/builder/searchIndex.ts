@@ -26,6 +26,10 @@ export function htmlToText(html: string): string {
   return s.replace(SPACES, ' ').trim();
 }
 
+/** Stands for a code block in the HTML a page's search entries are made from: `CODE_TEXT` + index + `CODE_TEXT`. */
+export const CODE_TEXT = '\ue000'; // a private-use character, which docs do not contain
+const CODE_MARKER = /\ue000(\d+)\ue000/g;
+
 const HEADING = /<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
 
 /**
@@ -33,7 +37,7 @@ const HEADING = /<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
  * section) and one per h2–h6 section (`page/#id`, that section's own text). The page's h1 is the page
  * entry itself, so its text is not repeated in a second entry.
  */
-export function pageSearchEntries(url: string, title: string, html: string): SearchIndex['docs'] {
+export function pageSearchEntries(url: string, title: string, html: string, codeTexts: readonly string[] = []): SearchIndex['docs'] {
   const entries: SearchIndex['docs'] = [];
   let current = { location: url, title, start: 0, level: 1 };
   const sections: Array<typeof current & { end: number }> = [];
@@ -48,7 +52,19 @@ export function pageSearchEntries(url: string, title: string, html: string): Sea
     current = { location: `${url}#${m[2]}`, title: htmlToText(m[3]!), start: index + m[0].length, level };
   }
   sections.push({ ...current, end: html.length });
-  for (const s of sections) entries.push({ location: s.location, title: s.title, text: htmlToText(html.slice(s.start, s.end)) });
+  for (const s of sections) {
+    let text = htmlToText(html.slice(s.start, s.end));
+    if (codeTexts.length && text.includes(CODE_TEXT)) {
+      let empty = false;
+      text = text.replace(CODE_MARKER, (_m, i: string) => {
+        const code = (codeTexts[Number(i)] ?? '').replace(SPACES, ' ').trim();
+        empty ||= !code;
+        return code;
+      });
+      if (empty) text = text.replace(/ {2,}/g, ' ').trim();
+    }
+    entries.push({ location: s.location, title: s.title, text });
+  }
   return entries;
 }
 
