@@ -49,16 +49,22 @@ function backendPids() {
   return out.split('\n').filter(Boolean).map(Number);
 }
 
-/** CPU used by the portal and by its database backends while `fn` runs, in ms per request. */
+/**
+ * CPU used by the portal, by its database backends and by this process (the load generator, on the same
+ * cores) while `fn` runs, in ms per request.
+ */
 async function withCpu(pid, fn) {
   const before = new Map(backendPids().map((p) => [p, cpuSeconds(p)]));
   const node0 = cpuSeconds(pid);
+  const self0 = process.cpuUsage();
   const result = await fn();
+  const self = process.cpuUsage(self0);
   const node = cpuSeconds(pid) - node0;
   let pg = 0;
   for (const p of new Set([...before.keys(), ...backendPids()])) pg += cpuSeconds(p) - (before.get(p) ?? 0);
   const n = result.requests.total;
-  return { result, cpu: `CPU per request: portal ${(node * 1000 / n).toFixed(2)} ms, PostgreSQL ${(pg * 1000 / n).toFixed(2)} ms` };
+  const load = (self.user + self.system) / 1000 / n;
+  return { result, cpu: `CPU per request: portal ${(node * 1000 / n).toFixed(2)} ms, PostgreSQL ${(pg * 1000 / n).toFixed(2)} ms, load generator ${load.toFixed(2)} ms` };
 }
 
 /** How many live documents the bench database holds (0 when it or its index does not exist yet). */

@@ -161,17 +161,17 @@ function lonePrefix(term: ParsedTerm): string | undefined {
 
 /**
  * Documents whose name matches `condition`, in name order straight from the index (or in `order`), as `d` (with `q`):
- * each looked up by its key (LATERAL with LIMIT 1, so the planner cannot turn it into a join with every
- * document matching the caller's conditions: with a type or filter it underestimated those and hashed
- * all of them, 10,000 pages and a second full-text scan, 60 ms, for `compon` among docs).
+ * whole rows from the index scan itself, its LIMIT a fence the caller's conditions only filter behind,
+ * so there is no join the planner could turn into a hash of every document matching them (with a type
+ * or filter it underestimated those and hashed all of them, 10,000 pages and a second full-text scan,
+ * 60 ms, for `compon` among docs). Reading keys first and each row again by its key (LATERAL) did the
+ * same at twice the reads, and kept the one- and two-letter prefixes on custom plans.
  */
 function byName(schema: string, condition: RawBuilder<unknown>, liveGenerations: RawBuilder<unknown>, limit: number, order = sql`name_key`): RawBuilder<unknown> {
   const documents = sql.table(`${schema}.documents`);
-  return sql`(select type, generation, location from ${documents}
+  return sql`(select * from ${documents}
       where ${condition} and generation = any(${liveGenerations})
-      order by ${order} collate "C" limit ${limit}) n
-    cross join lateral (select * from ${documents} x
-      where x.type = n.type and x.generation = n.generation and x.location = n.location limit 1) d
+      order by ${order} collate "C" limit ${limit}) d
     cross join q`;
 }
 
