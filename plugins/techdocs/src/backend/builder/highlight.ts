@@ -73,6 +73,7 @@ function loadPrism(): PrismLike {
   const load = require('prismjs/components/index.js') as ((ids: string[]) => void) & { silent: boolean };
   load.silent = true;
   loadLanguages = load;
+  withoutParameterLists(prism);
   return prism;
 }
 
@@ -89,6 +90,7 @@ export async function prepareHighlighter(langs: Iterable<string>, seen = new Map
     // Prism's loader orders dependencies and reloads grammars that others extend (markup after javascript).
     loadLanguages!(missing);
     for (const l of missing) loaded.add(l);
+    withoutParameterLists(p);
   }
   return {
     highlight(code, options) {
@@ -101,6 +103,16 @@ export async function prepareHighlighter(langs: Iterable<string>, seen = new Map
       return html;
     },
   };
+}
+
+/**
+ * JavaScript's grammar tokenises every parameter list a second time, with the whole grammar inside a
+ * `parameter` token that the stylesheet does not colour: a third of the highlighting of Fastify's
+ * JavaScript. Prism's own TypeScript, TSX and Flow grammars drop it; so do these (after every load:
+ * loading a grammar that JavaScript optionally uses builds JavaScript again).
+ */
+function withoutParameterLists(p: PrismLike): void {
+  for (const id of ['javascript', 'jsx']) delete (p.languages[id] as Record<string, unknown> | undefined)?.parameter;
 }
 
 /** The loaded Prism language for an info-string language, `text` when there is none. */
