@@ -8,7 +8,8 @@ import { createRenderPool } from './renderPool.js';
 const contents = (site: BuiltSite) => Object.fromEntries(site.files.map((f) => [f.path, f.content.toString('utf8')]));
 
 describe('rendering in worker threads', () => {
-  const pool = createRenderPool({ threads: 2, minPages: 1, idleTimeoutMs: 60_000 });
+  // Every build split over the threads, however small: what a big site does.
+  const pool = createRenderPool({ threads: 2, minPages: 1, splitChars: 1, idleTimeoutMs: 60_000 });
   afterAll(() => pool.close());
 
   it('builds the same site as rendering on the calling thread, warnings included', async () => {
@@ -34,6 +35,23 @@ describe('rendering in worker threads', () => {
       { path: 'docs/index.md', content: async () => Buffer.from('# Home\n\n```elixir\ndefmodule A do\n  def b, do: :ok\nend\n```\n') },
     ], { etag: 'e', renderer: pool });
     expect(site.files.find((f) => f.path === 'index.html')!.content.toString()).toContain('<span class="token keyword">defmodule</span> <span class="token module class-name">A</span>');
+  });
+
+  it('renders a site of ordinary size on one thread, and splits a big one over two', async () => {
+    const dir = join(process.cwd(), 'apps/portal/examples/components/playback-service');
+    const ordinary = createRenderPool({ threads: 2, minPages: 1 });
+    const big = createRenderPool({ threads: 2, minPages: 1, splitChars: 1 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await buildSite(await readLocalSource(dir), { etag: 'e', renderer: ordinary });
+        await buildSite(await readLocalSource(dir), { etag: 'e', renderer: big });
+      }
+      // The first build of each starts one thread; only the big one's second build wakes another.
+      expect(ordinary.threads).toBe(1);
+      expect(big.threads).toBe(2);
+    } finally {
+      await Promise.all([ordinary.close(), big.close()]);
+    }
   });
 
   it('renders small sites on the calling thread while no worker runs', async () => {
