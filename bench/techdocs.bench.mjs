@@ -3,10 +3,11 @@
 // page cache (every page rendered, as mkdocs does), with it for an unchanged source and after a
 // one-page edit; plus the builder alone in-process; then the time to open a docs page in the reader
 // (Chromium, the built portal). The generated site repeats its code blocks (36 distinct of 594), which
-// the builder highlights once per build, so Fastify's docs are built side by side too (realDocsBench).
+// the builder highlights once per build, so Fastify's docs are built side by side too (realDocsBench),
+// and their code blocks highlighted alone (highlightBench).
 // Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, root, startPortal, writeConfig } from './lib.mjs';
@@ -140,9 +141,45 @@ export async function realDocsBench() {
   console.log(`Fastify's docs (41 pages, 549 code blocks, 544 distinct), mkdocs fresh process vs the warm builder:`);
   console.log(`  /usr/bin/mkdocs build: wall median ${m.toFixed(0)} ms (runs: ${theirs.map((x) => x.wall.toFixed(0)).join(', ')}), CPU median ${median(theirs.map((x) => x.cpu)).toFixed(0)} ms`);
   console.log(`  builder in-process, calling thread: median ${median(inProcess).toFixed(0)} ms (runs: ${inProcess.map((t) => t.toFixed(0)).join(', ')})`);
-  console.log(`  builder in-process, the portal's worker threads: median ${median(poolRuns).toFixed(0)} ms (runs: ${poolRuns.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  builder in-process, the portal's render pool (a site under 2 MB of Markdown renders on one of its threads): median ${median(poolRuns).toFixed(0)} ms (runs: ${poolRuns.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`  => mkdocs / portal's warm builder: ${(m / median(poolRuns)).toFixed(2)}x by wall clock`);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The highlighter alone on Fastify's code blocks (and the example site's): what 80% of a warm build of
+ * Fastify's docs was with shiki. Loading and the first pass in a fresh process, then warm passes, each
+ * with a new build's map of seen blocks (so every block is tokenised).
+ */
+export async function highlightBench() {
+  const blocks = [];
+  for (const dir of [join(root, 'node_modules/fastify/docs'), join(root, 'apps/portal/examples')]) {
+    for (const f of readdirSync(dir, { recursive: true })) {
+      if (!f.endsWith('.md')) continue;
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/^ *```[ \t]*\{?[ \t]*\.?([\w+#-]*)[^\n]*\n([\s\S]*?)\n *```/gm)) if (m[1] !== 'mermaid') blocks.push([m[1], m[2]]);
+    }
+  }
+  const script = `const { prepareHighlighter } = await import(${JSON.stringify(join(root, 'plugins/techdocs/dist/backend/builder/highlight.js'))});
+    const chunks = [];
+    for await (const c of process.stdin) chunks.push(c);
+    const blocks = JSON.parse(Buffer.concat(chunks).toString());
+    let t0 = performance.now();
+    let h = await prepareHighlighter(blocks.map(([l]) => l));
+    const load = performance.now() - t0;
+    t0 = performance.now();
+    for (const [lang, code] of blocks) h.highlight(code, { lang });
+    const first = performance.now() - t0, warm = [];
+    for (let i = 0; i < ${RUNS * 2}; i++) {
+      h = await prepareHighlighter([]);
+      t0 = performance.now();
+      for (const [lang, code] of blocks) h.highlight(code, { lang });
+      warm.push(performance.now() - t0);
+    }
+    console.log(JSON.stringify({ load, first, warm }));`;
+  const { load, first, warm } = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(blocks) }).toString());
+  const m = median(warm);
+  console.log(`highlighting ${blocks.length} code blocks (Fastify's docs and the example site), a fresh process:`);
+  console.log(`  loading ${load.toFixed(0)} ms, first pass ${first.toFixed(0)} ms, warm median ${m.toFixed(1)} ms (${(1000 * m / blocks.length).toFixed(0)} µs a block; runs: ${warm.map((t) => t.toFixed(0)).join(', ')})`);
 }
 
 export async function readerBench() {
@@ -219,5 +256,6 @@ async function guestToken(url) {
 export async function run() {
   await buildBench();
   await realDocsBench();
+  await highlightBench();
   await readerBench();
 }
