@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { CatalogTables } from './tables.js';
+import { withAsyncCommit } from './asyncCommit.js';
 
 /** The catalog's Kysely client (queries default to its schema) and the schema name for raw SQL. */
 export interface CatalogDb {
@@ -97,7 +98,8 @@ export async function upsertEmitted(c: CatalogDb, owner: Owner, emitted: Deferre
     }));
     // The rows travel as one JSON parameter: a thousand rows of fourteen columns as parameters took
     // longer to encode, bind and plan than to insert.
-    const { rows: written } = await sql<{ ref: string; id: string }>`
+    const { rows: written } = await withAsyncCommit(c, (t) => sql<{ ref: string; id: string }>`
+      with written as (
       insert into ${table(c, 'entities')} as entities (id, ref, provider, parent_ref, location_key, unprocessed, unprocessed_hash, position,
         ingestion_errors, processed, errors, result_hash, next_refresh_at, processed_at)
       select r.id, r.ref, ${provider}::text, ${parentRef}::text, r.location_key, r.unprocessed, r.unprocessed_hash, r.position,
@@ -115,7 +117,6 @@ export async function upsertEmitted(c: CatalogDb, owner: Owner, emitted: Deferre
         processed = coalesce(excluded.processed, entities.processed),
         errors = case when excluded.result_hash is null then entities.errors else excluded.errors end,
         result_hash = coalesce(excluded.result_hash, entities.result_hash),
-        needs_stitch = entities.needs_stitch or excluded.result_hash is not null,
         next_refresh_at = excluded.next_refresh_at,
         processed_at = coalesce(excluded.processed_at, entities.processed_at),
         orphan = false,
@@ -124,7 +125,11 @@ export async function upsertEmitted(c: CatalogDb, owner: Owner, emitted: Deferre
         and entities.parent_ref is not distinct from excluded.parent_ref
         and (entities.location_key is not distinct from excluded.location_key or entities.orphan)
         and (entities.unprocessed_hash <> excluded.unprocessed_hash or entities.orphan)
-      returning entities.ref, entities.id`.execute(c.db);
+      returning entities.ref, entities.id, entities.processed is not null as processed
+      ),
+      -- Rows with a processed form are queued for stitching (the others are queued once processed).
+      queued as (insert into ${table(c, 'stitch_queue')} (entity_id) select id from written where processed on conflict do nothing)
+      select ref, id from written`.execute(t.db));
     for (const w of written) writtenRefs.set(w.ref, w.id);
     if (written.length === rows.length) continue;
     // Not written: unchanged, or another owner's (a conflict).
@@ -162,7 +167,10 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
   const { db } = c;
   if (refs.length === 0) return [];
   if (strategy === 'keep') {
-    await db.updateTable('entities').set({ orphan: true, needs_stitch: true, updated_at: sql`now()` }).where('ref', 'in', refs).execute();
+    await sql`with marked as (
+        update ${table(c, 'entities')} set orphan = true, updated_at = now() where ref = any(${refs}::text[]) returning id
+      )
+      insert into ${table(c, 'stitch_queue')} (entity_id) select id from marked on conflict do nothing`.execute(db);
     return refs;
   }
   const { rows } = await sql<{ ref: string; id: string }>`
@@ -180,17 +188,20 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
   return removed;
 }
 
-/** Deletes entity rows with their search rows (relations go by foreign key). */
+/** Deletes entity rows with their final forms, search rows and queue entries (relations go by foreign key). */
 export async function deleteEntityRows(c: CatalogDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'final_entities')} where id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'stitch_queue')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   await sql`delete from ${table(c, 'entities')} where id = any(${ids}::uuid[])`.execute(c.db);
 }
 
 /** Flags the targets of the relations that these entities originate, so their final form is rebuilt. */
 export async function markRelationTargetsForStitch(c: CatalogDb, originatingIds: string[]): Promise<void> {
   if (originatingIds.length === 0) return;
-  await sql`update ${table(c, 'entities')} set needs_stitch = true
+  await sql`insert into ${table(c, 'stitch_queue')} (entity_id)
+    select id from ${table(c, 'entities')}
     where ref in (select target_ref from ${table(c, 'relations')} where originating_id = any(${originatingIds}::uuid[]))
-      and not needs_stitch`.execute(c.db);
+    on conflict do nothing`.execute(c.db);
 }

@@ -122,4 +122,38 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`create index relations_type_target_idx on relations (lower(type), target_ref) include (source_ref, type)`.execute(db);
     },
   },
+  '0007_final_entities': {
+    // Final entities in a table of their own, and the stitch flag as a queue (ADR 0006, revision
+    // 2026-12-02 (c)). Stitching used to rewrite the whole entity row (its source, processed form,
+    // position, errors, and a new entry in all eleven of its indexes) just to set the final form; it
+    // now inserts or updates a narrow row with the indexes reads use, and a restitch that changes
+    // nothing writes nothing. Flagging an entity for stitching is a queue insert, not a row update.
+    async up(db: Kysely<any>) {
+      await sql`create table final_entities (
+        id uuid primary key,
+        ref text not null,
+        final jsonb not null,
+        final_text text not null,
+        etag text not null,
+        has_dangling boolean not null default false,
+        kind text, namespace text, name text, spec_type text, lifecycle text
+      )`.execute(db);
+      await sql`insert into final_entities (id, ref, final, final_text, etag, has_dangling, kind, namespace, name, spec_type, lifecycle)
+        select id, ref, final, coalesce(final_text, final::text), coalesce(etag, ''), has_dangling, kind, namespace, name, spec_type, lifecycle
+        from entities where final is not null`.execute(db);
+      // The API's default order, keyset paging and counts; kind and type filters; substring search on names.
+      await sql`create unique index final_entities_ref_idx on final_entities (ref)`.execute(db);
+      await sql`create index final_entities_kind_ref_idx on final_entities (kind, ref)`.execute(db);
+      await sql`create index final_entities_kind_type_ref_idx on final_entities (kind, spec_type, ref)`.execute(db);
+      await sql`create index final_entities_name_trgm_idx on final_entities using gin (name public.gin_trgm_ops)`.execute(db);
+      await sql`create index final_entities_dangling_idx on final_entities (id) where has_dangling`.execute(db);
+      await sql`create table stitch_queue (entity_id uuid primary key)`.execute(db);
+      await sql`insert into stitch_queue select id from entities where needs_stitch`.execute(db);
+      for (const index of ['entities_visible_ref_idx', 'entities_kind_ref_idx', 'entities_kind_type_ref_idx', 'entities_name_trgm_idx', 'entities_needs_stitch_idx', 'entities_dangling_idx']) {
+        await sql`drop index if exists ${sql.ref(index)}`.execute(db);
+      }
+      await sql`alter table entities drop column final, drop column final_text, drop column etag, drop column needs_stitch,
+        drop column has_dangling, drop column kind, drop column namespace, drop column name, drop column spec_type, drop column lifecycle`.execute(db);
+    },
+  },
 };

@@ -43,7 +43,7 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   let c: CatalogDb;
   let engine: CatalogEngine;
   let changed: string[] = [];
-  const final = async (r: string) => (await c.db.selectFrom('entities').select(['final', 'errors', 'orphan']).where('ref', '=', r).executeTakeFirst()) as any;
+  const final = async (r: string) => (await c.db.selectFrom('entities as e').leftJoin('final_entities as f', 'f.id', 'e.id').select(['f.final', 'e.errors', 'e.orphan']).where('e.ref', '=', r).executeTakeFirst()) as any;
 
   beforeAll(async () => {
     database = await createTestDatabase(client);
@@ -55,7 +55,7 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   afterAll(() => database?.close());
   beforeEach(async () => {
     changed = [];
-    await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.search`)} cascade`.execute(c.db);
+    await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.final_entities`)}, ${sql.table(`${c.schema}.stitch_queue`)}, ${sql.table(`${c.schema}.search`)} cascade`.execute(c.db);
   });
 
   it('stitches more batches than one at a time, with exactly the search rows of each final form', async () => {
@@ -73,7 +73,7 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     expect(new Set(changed).size).toBe(n + 4);
 
     // A batch's rows written late, after a newer stitch of its entity, leave the newer rows alone.
-    const row = await c.db.selectFrom('entities').select(['id', 'final']).where('ref', '=', 'component:default/svc-7').executeTakeFirstOrThrow();
+    const row = await c.db.selectFrom('final_entities').select(['id', 'final']).where('ref', '=', 'component:default/svc-7').executeTakeFirstOrThrow();
     const stale = { ...(row.final as any), metadata: { ...(row.final as any).metadata, etag: 'older' }, relations: [] };
     await writeSearchRows(c, [{ id: row.id, ref: 'component:default/svc-7', final: stale }], flatten);
     const rows = await c.db.selectFrom('search').select(['key', 'value']).where('entity_id', '=', row.id).orderBy('key').execute();
@@ -206,11 +206,11 @@ describe.each(TEST_DATABASE_CLIENTS)('dangling references on %s', (client) => {
   it('warns about a relation to a missing entity, and clears the warning when it arrives', async () => {
     await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'ghost-team' })]));
     await engine.runUntilIdle();
-    const before = (await c.db.selectFrom('entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
+    const before = (await c.db.selectFrom('final_entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
     expect(before.status.items).toEqual([expect.objectContaining({ level: 'warning', message: 'ownedBy group:default/ghost-team: no such entity in the catalog' })]);
     await addRoot(c, location('root', [entity('Component', 'svc', { owner: 'ghost-team' }), entity('Group', 'ghost-team')]));
     await engine.runUntilIdle();
-    const after = (await c.db.selectFrom('entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
+    const after = (await c.db.selectFrom('final_entities').select('final').where('ref', '=', 'component:default/svc').executeTakeFirstOrThrow()).final as any;
     expect(after.status).toBeUndefined();
   });
 });

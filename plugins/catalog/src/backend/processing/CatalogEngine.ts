@@ -36,6 +36,7 @@ export class CatalogEngine {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #changedSinceAnalyze = 0;
+  #relationRowsSinceVacuum = 0;
 
   constructor(options: CatalogEngineOptions) {
     this.#o = { batchSize: 200, refreshIntervalSeconds: 120, orphanStrategy: 'delete', pollMs: 1000, concurrency: 8, ...options };
@@ -63,10 +64,11 @@ export class CatalogEngine {
     };
     await Promise.all(Array.from({ length: Math.min(this.#o.concurrency, claimed.length) }, worker));
     const t2 = performance.now();
-    await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), {
+    const { relationRows } = await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), {
       orphanStrategy: this.#o.orphanStrategy,
       prepareChildren: (children) => this.#processChildren(children),
     });
+    this.#relationRowsSinceVacuum += relationRows;
     this.#o.logger.debug(`Processed ${claimed.length} entities`, { claimMs: ms(t1 - t0), processMs: ms(t2 - t1), writeMs: ms(performance.now() - t2) });
     return claimed.length;
   }
@@ -106,7 +108,7 @@ export class CatalogEngine {
   }
 
   /**
-   * Stitches until nothing is flagged, with two stitching statements running at once (SKIP LOCKED
+   * Stitches until the queue is empty, with two stitching statements running at once (SKIP LOCKED
    * keeps their batches apart): the database is what a bulk stitch waits on, and one statement keeps
    * one of its cores busy. Each batch's search rows and events are written on another connection
    * while stitching goes on, one batch after another as the statements finish. That order is not a
@@ -168,13 +170,30 @@ export class CatalogEngine {
     if (this.#changedSinceAnalyze < 1000) return;
     this.#changedSinceAnalyze = 0;
     const { db, schema } = this.#o.catalog;
-    await sql`vacuum (analyze) ${sql.table(`${schema}.entities`)}, ${sql.table(`${schema}.search`)}, ${sql.table(`${schema}.relations`)}`.execute(db);
+    await sql`vacuum (analyze) ${sql.table(`${schema}.entities`)}, ${sql.table(`${schema}.final_entities`)}, ${sql.table(`${schema}.search`)}, ${sql.table(`${schema}.relations`)}`.execute(db);
+  }
+
+  /**
+   * Before stitching many new relation rows (a first ingestion, a big Location): VACUUM sets the
+   * relations table's visibility map, so stitching reads each entity's relations from the covering
+   * (source_ref, type, target_ref) index alone instead of visiting heap pages, and ANALYZE gives the
+   * planner the table's new size. Measured at 10,000 entities: 0.27 s of VACUUM, and the relations part
+   * of stitching went from 110-140 to 55-65 µs per entity.
+   */
+  async #prepareRelationsForStitching(): Promise<void> {
+    if (this.#relationRowsSinceVacuum < VACUUM_AFTER_RELATION_ROWS) return;
+    this.#relationRowsSinceVacuum = 0;
+    const { db, schema } = this.#o.catalog;
+    const t0 = performance.now();
+    await sql`vacuum (analyze) ${sql.table(`${schema}.relations`)}`.execute(db);
+    this.#o.logger.debug('Vacuumed relations before stitching', { ms: ms(performance.now() - t0) });
   }
 
   /** Processes and stitches until nothing is due (tests and first start use this). */
   async runUntilIdle(maxRounds = 10_000): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
       const processed = await this.#drainProcessing();
+      await this.#prepareRelationsForStitching();
       const stitched = await this.#drainStitching();
       if (processed === 0 && stitched === 0 && !(await this.#hasStitchWork())) {
         await this.#analyzeIfChanged();
@@ -206,6 +225,7 @@ export class CatalogEngine {
       while (this.#running) {
         try {
           const processed = await this.#drainProcessing();
+          await this.#prepareRelationsForStitching();
           const stitched = await this.#drainStitching();
           if (processed > 0 || stitched > 0) continue;
           await this.#analyzeIfChanged();
@@ -233,7 +253,7 @@ export class CatalogEngine {
   }
 
   async #hasStitchWork(): Promise<boolean> {
-    const row = await this.#o.catalog.db.selectFrom('entities').select('id').where('needs_stitch', '=', true).where('processed', 'is not', null).limit(1).executeTakeFirst();
+    const row = await this.#o.catalog.db.selectFrom('stitch_queue').select('entity_id').limit(1).executeTakeFirst();
     return row !== undefined;
   }
 }
@@ -242,6 +262,9 @@ const ms = (n: number) => Math.round(n);
 
 /** Entities stitched per statement. */
 const STITCH_BATCH = 1000;
+
+/** New relation rows after which stitching waits for a VACUUM of the relations table (see #prepareRelationsForStitching). */
+const VACUUM_AFTER_RELATION_ROWS = 20_000;
 
 /** Stitching statements running at once (see #drainStitching). */
 const STITCH_WORKERS = 2;

@@ -1,6 +1,7 @@
 import { flattenEntity, type Entity } from '@atrium/model';
 import { sql } from 'kysely';
 import { table, type CatalogDb } from '../database/entityRows.js';
+import { withAsyncCommit } from '../database/asyncCommit.js';
 import type { StitchedEntity } from './stitch.js';
 
 export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; value: string | null; originalValue?: string | null }>;
@@ -12,14 +13,11 @@ export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], 
   // had its newer rows written already: rows are only written for the form an entity still has.
   const etags = stitched.map((s) => String((s.final.metadata as { etag?: unknown } | undefined)?.etag ?? ''));
   const { rows: current } = await sql<{ id: string }>`select v.id from unnest(${stitched.map((s) => s.id)}::uuid[], ${etags}::text[]) as v(id, etag)
-    join ${table(c, 'entities')} e on e.id = v.id and e.etag = v.etag`.execute(c.db);
+    join ${table(c, 'final_entities')} e on e.id = v.id and e.etag = v.etag`.execute(c.db);
   if (current.length < stitched.length) {
     const live = new Set(current.map((r) => r.id));
     stitched = stitched.filter((s) => live.has(s.id));
   }
-  // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
-  const ids = stitched.filter((s) => !s.created).map((s) => s.id);
-  if (ids.length > 0) await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   const entityIds: string[] = [];
   const keys: string[] = [];
   const values: Array<string | null> = [];
@@ -33,12 +31,18 @@ export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], 
       originals.push(kv.originalValue != null && kv.originalValue !== kv.value ? kv.originalValue : null);
     }
   }
-  // Three array parameters instead of three per row: one round trip per 20,000 rows, no SQL to build.
-  for (let i = 0; i < keys.length; i += 20_000) {
-    const end = i + 20_000;
-    await sql`insert into ${table(c, 'search')} (entity_id, key, value, original_value)
-      select * from unnest(${entityIds.slice(i, end)}::uuid[], ${keys.slice(i, end)}::text[], ${values.slice(i, end)}::text[], ${originals.slice(i, end)}::text[])`.execute(c.db);
-  }
+  // One transaction: a reader never sees an entity between its old rows and its new ones.
+  await withAsyncCommit(c, async (t) => {
+    // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
+    const ids = stitched.filter((s) => !s.created).map((s) => s.id);
+    if (ids.length > 0) await sql`delete from ${table(t, 'search')} where entity_id = any(${ids}::uuid[])`.execute(t.db);
+    // Three array parameters instead of three per row: one round trip per 20,000 rows, no SQL to build.
+    for (let i = 0; i < keys.length; i += 20_000) {
+      const end = i + 20_000;
+      await sql`insert into ${table(t, 'search')} (entity_id, key, value, original_value)
+        select * from unnest(${entityIds.slice(i, end)}::uuid[], ${keys.slice(i, end)}::text[], ${values.slice(i, end)}::text[], ${originals.slice(i, end)}::text[])`.execute(t.db);
+    }
+  });
 }
 
 /**

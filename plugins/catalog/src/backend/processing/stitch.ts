@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { table, type CatalogDb } from '../database/entityRows.js';
+import { withAsyncCommit } from '../database/asyncCommit.js';
 
 export interface StitchedEntity {
   id: string;
@@ -10,25 +11,27 @@ export interface StitchedEntity {
 }
 
 /**
- * Builds the final form of up to `limit` entities flagged for stitching, in one statement: the
+ * Builds the final form of up to `limit` entities queued for stitching, in one statement: the
  * processed entity with its uid, its relations (rows whose source it is, which includes the inverse
  * rows other entities' processing emitted), its errors as `status.items`, and the orphan annotation;
- * the etag is a hash of that. Returns the entities whose final form changed, and how many it stitched.
+ * the etag is a hash of that. The final form goes to its own narrow table (the entity's row, with
+ * its source and processed form, is not rewritten), and only when the etag changed. Returns the
+ * entities whose final form changed, and how many queued entities the batch took.
  */
 export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ changed: StitchedEntity[]; count: number }> {
-  const { rows } = await sql<{ id: string; ref: string; final: string; changed: boolean; created: boolean }>`
+  const { rows } = await withAsyncCommit(c, (t) => sql<{ id: string | null; ref: string; final: string; created: boolean; claimed: number }>`
     with batch as (
-      select id from ${table(c, 'entities')}
-      where needs_stitch and processed is not null
-      -- In id order, so the partial index of flagged rows answers it: a table scan would step over
-      -- every row already stitched, batch after batch (quadratic over a 100,000-entity ingestion).
-      order by id
-      limit ${limit} for update skip locked
+      -- Queue rows in id order (time-ordered ids: roughly the order entities arrived); SKIP LOCKED keeps
+      -- concurrent stitchers (two per instance, and other instances) on disjoint batches. Entities
+      -- not processed yet leave the queue too: processing queues them again.
+      delete from ${table(c, 'stitch_queue')} q
+      where q.entity_id in (select entity_id from ${table(c, 'stitch_queue')} order by entity_id limit ${limit} for update skip locked)
+      returning q.entity_id as id
     ),
     -- One pass over the batch: each entity's relations and status are lateral subqueries evaluated once
     -- per row (separate CTEs joined back were nested-looped, since batch sizes are hard to estimate).
     built as materialized (
-      select e.id, e.etag as previous_etag, jsonb_array_length(dg.warnings) > 0 as has_dangling,
+      select e.id, e.ref, f.etag as previous_etag, jsonb_array_length(dg.warnings) > 0 as has_dangling,
         jsonb_set(
           jsonb_set(
             case when e.orphan then jsonb_set(e.processed, '{metadata,annotations}',
@@ -40,6 +43,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
            else '{}'::jsonb end as body
       from batch b
       join ${table(c, 'entities')} e on e.id = b.id
+      left join ${table(c, 'final_entities')} f on f.id = b.id
       cross join lateral (
         -- Through the (source_ref, type, target_ref) index; distinct because two entities may state
         -- the same relation.
@@ -63,48 +67,73 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
           from jsonb_array_elements(e.errors) x
         ), '[]'::jsonb) || dg.warnings as items
       ) st
+      where e.processed is not null
     ),
     hashed as materialized (
-      select id, previous_etag, has_dangling, body, md5(body::text) as etag from built
+      select id, ref, previous_etag, has_dangling, body, md5(body::text) as etag from built
     ),
     finished as materialized (
-      select id, previous_etag, has_dangling, etag, jsonb_set(body, '{metadata,etag}', to_jsonb(etag)) as final from hashed
+      select id, ref, previous_etag, has_dangling, etag, jsonb_set(body, '{metadata,etag}', to_jsonb(etag)) as final from hashed
+    ),
+    written as (
+      insert into ${table(c, 'final_entities')} as f (id, ref, final, final_text, etag, has_dangling, kind, namespace, name, spec_type, lifecycle)
+      select h.id, h.ref, h.final, h.final::text, h.etag, h.has_dangling, ${filterColumnValues(sql`h.final`)}
+      from finished h
+      on conflict (id) do update set final = excluded.final, final_text = excluded.final_text, etag = excluded.etag,
+        has_dangling = excluded.has_dangling, kind = excluded.kind, namespace = excluded.namespace, name = excluded.name,
+        spec_type = excluded.spec_type, lifecycle = excluded.lifecycle
+      -- A restitch that changes nothing (a neighbour's unrelated change) writes nothing.
+      where f.etag is distinct from excluded.etag
+      returning f.id, f.ref, f.final_text
     )
-    update ${table(c, 'entities')} e
-      set final = h.final, final_text = h.final::text, etag = h.etag, needs_stitch = false, has_dangling = h.has_dangling,
-          ${filterColumnAssignments(sql`h.final`)}
-    from finished h
-    where e.id = h.id
-    returning e.id, e.ref, e.final_text as final, h.previous_etag is distinct from h.etag as changed, h.previous_etag is null as created`.execute(c.db);
+    -- One row even when nothing changed, to tell how many queued entities the batch took.
+    select w.id, w.ref, w.final_text as final, h.previous_etag is null as created, k.n::int as claimed
+    from (select count(*) as n from batch) k
+    left join (written w join finished h on h.id = w.id) on true`.execute(t.db));
+  const count = rows[0]?.claimed ?? 0;
+  const changedRows = rows.filter((r): r is typeof r & { id: string } => r.id !== null);
   // Entities that just appeared resolve other entities' dangling references: restitch those.
-  const created = rows.filter((r) => r.created).map((r) => r.ref);
-  if (created.length > 0) {
-    // Only those whose final form carries a warning (a partial index; after a bulk ingestion there are
-    // none, and the guard skips the rest). Driven from the new refs' relations: joined the other way,
-    // every entity still waiting for a reference was checked against every new ref, batch after batch
-    // (11.7 s for one batch with half of 100,000 entities waiting, against 0.37 s this way). The shapes
-    // (`order by id limit 1`, values the planner cannot see in `= any(array(select ...))`) keep index
-    // lookups when statistics lag behind a bulk ingestion, which had turned both into table scans.
-    await sql`update ${table(c, 'entities')} e set needs_stitch = true
-      where exists (select 1 from ${table(c, 'entities')} d where d.has_dangling and not d.needs_stitch order by d.id limit 1)
-        and e.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(array(select unnest(${created}::text[])))))
-        and not e.needs_stitch and e.has_dangling`.execute(c.db);
+  const created = changedRows.filter((r) => r.created).map((r) => r.ref);
+  if (created.length > 0 && (await hasWaitingEntities(c))) {
+    // Only those whose final form carries a warning. Driven from the new refs' relations: joined the
+    // other way, every entity still waiting for a reference was checked against every new ref, batch
+    // after batch (11.7 s for one batch with half of 100,000 entities waiting, against 0.37 s this way).
+    // Values the planner cannot see (`= any(array(select ...))`) keep index lookups when statistics lag
+    // behind a bulk ingestion, which had turned this into a table scan.
+    await withAsyncCommit(c, (t) => sql`insert into ${table(c, 'stitch_queue')} (entity_id)
+      select f.id from ${table(c, 'final_entities')} f
+      where f.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(array(select unnest(${created}::text[])))))
+        and f.has_dangling
+      on conflict do nothing`.execute(t.db));
   }
   // The text the update just made, parsed here: returning the JSONB would convert it to text again.
-  return { changed: rows.filter((r) => r.changed).map(({ id, ref, final, created }) => ({ id, ref, final: JSON.parse(final) as Record<string, unknown>, created })), count: rows.length };
+  return { changed: changedRows.map(({ id, ref, final, created }) => ({ id, ref, final: JSON.parse(final) as Record<string, unknown>, created })), count };
 }
 
-/** `kind = …, namespace = …` from an entity's JSON: the lowercased filter columns (service/filterColumns.ts). */
-function filterColumnAssignments(body: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`kind = lower(${body}->>'kind'),
-    namespace = lower(coalesce(${body}->'metadata'->>'namespace', 'default')),
-    name = lower(${body}->'metadata'->>'name'),
-    spec_type = case when jsonb_typeof(${body}->'spec'->'type') = 'string' then lower(${body}->'spec'->>'type') end,
-    lifecycle = case when jsonb_typeof(${body}->'spec'->'lifecycle') = 'string' then lower(${body}->'spec'->>'lifecycle') end`;
+/**
+ * Whether any stitched entity waits for a missing reference (after a bulk ingestion, none): a query of
+ * its own, in id order so that it reads the partial index of such entities. Written as an EXISTS inside
+ * the update, PostgreSQL dropped the ORDER BY and scanned the table instead: 198 ms per stitched
+ * batch at 100,000 entities, a fifth of the database's time for the whole ingestion.
+ */
+async function hasWaitingEntities(c: CatalogDb): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${table(c, 'final_entities')} where has_dangling order by id limit 1`.execute(c.db);
+  return rows.length > 0;
 }
 
-/** Sets the filter columns and the JSON text from the stored final entities (for entities written other than by stitching). */
-export async function refreshFilterColumns(c: CatalogDb, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await sql`update ${table(c, 'entities')} set final_text = final::text, ${filterColumnAssignments(sql.ref('final'))} where id = any(${ids}::uuid[])`.execute(c.db);
+/** The lowercased filter columns (service/filterColumns.ts) from an entity's JSON, in the table's column order. */
+function filterColumnValues(body: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`lower(${body}->>'kind'),
+    lower(coalesce(${body}->'metadata'->>'namespace', 'default')),
+    lower(${body}->'metadata'->>'name'),
+    case when jsonb_typeof(${body}->'spec'->'type') = 'string' then lower(${body}->'spec'->>'type') end,
+    case when jsonb_typeof(${body}->'spec'->'lifecycle') = 'string' then lower(${body}->'spec'->>'lifecycle') end`;
+}
+
+/** Writes a final entity as stitching would (for entities written other than by stitching: tests' seeds). */
+export async function writeFinalEntity(c: CatalogDb, id: string, ref: string, final: object): Promise<void> {
+  const text = JSON.stringify(final);
+  const etag = String((final as { metadata?: { etag?: unknown } }).metadata?.etag ?? '');
+  await sql`insert into ${table(c, 'final_entities')} (id, ref, final, final_text, etag, kind, namespace, name, spec_type, lifecycle)
+    select ${id}::uuid, ${ref}, f, ${text}, ${etag}, ${filterColumnValues(sql`f`)} from (select ${text}::jsonb as f) x`.execute(c.db);
 }

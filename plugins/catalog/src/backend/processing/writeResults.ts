@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hashOf, stableHashOf } from '../database/hash.js';
 import { removeStale, table, upsertEmitted, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
+import { withAsyncCommit } from '../database/asyncCommit.js';
 import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from './types.js';
 
 export interface WriteOptions {
@@ -14,6 +15,11 @@ export interface WriteOptions {
 }
 
 const CHILD_CHUNK = 1000;
+
+export interface WriteSummary {
+  /** Relation rows written (the engine refreshes the table's visibility map after many). */
+  relationRows: number;
+}
 
 /** What a processing result is compared by: an unchanged result is not written again. */
 export function resultHashOf(output: ProcessingOutput, childHashes: Map<string, string> = new Map()): string {
@@ -31,9 +37,10 @@ const CHUNK = 5000;
  * Stores what processing produced for a batch, with a fixed handful of statements whatever its size.
  * Unchanged results (same hash as last time) cost nothing beyond the claim. Otherwise: a Location's
  * children (upserted, conflicts reported, stale ones removed), relations replaced (old and new ends
- * flagged for stitching), and the processed entity (kept from last time when invalid) with its errors.
+ * queued for stitching), and the processed entity (kept from last time when invalid) with its errors.
  */
-export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<void> {
+export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<WriteSummary> {
+  let relationRows = 0;
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
   // Refs a Location of this batch just rewrote (new content, processed with it): results this batch
   // computed for them from their old content are stale and must not overwrite the new ones.
@@ -70,11 +77,11 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
             if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
           }
           // A chunk's relations are written on another connection while the next chunk's entities
-          // are: they only need this chunk's ids, and new entities are flagged for stitching anyway.
-          // (Should the two ever deadlock over an entity both flag, PostgreSQL aborts one; the batch
+          // are: they only need this chunk's ids, and new entities are queued for stitching anyway.
+          // (Should the two ever deadlock over queue rows both insert, PostgreSQL aborts one; the batch
           // fails as a whole, leaves the Location's result unrecorded, and is processed again.)
           await relating;
-          relating = replaceRelationsOf(c, withRelations);
+          relating = replaceRelationsOf(c, withRelations).then((n) => { relationRows += n; });
           relating.catch(() => {}); // awaited below
         }
       } finally {
@@ -91,55 +98,64 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
     changed.push({ claimed, output, errors, hash });
   }
   const current = changed.filter((x) => !rewritten.has(x.claimed.ref));
-  await replaceRelationsOf(c, current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })));
-  if (current.length === 0) return;
+  const ownRows = await replaceRelationsOf(c, current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })));
+  relationRows += ownRows;
+  if (current.length === 0) return { relationRows };
 
   const ids = current.map((x) => x.claimed.id);
   const processed = current.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
   const errors = current.map((x) => JSON.stringify(x.errors));
   const hashes = current.map((x) => x.hash);
   const sources = current.map((x) => x.claimed.unprocessedHash);
-  await sql`
-    update ${table(c, 'entities')} e
-    set processed = coalesce(v.processed::jsonb, e.processed), errors = v.errors::jsonb, result_hash = v.hash,
-        needs_stitch = true, updated_at = now()
-    from unnest(${ids}::uuid[], ${processed}::text[], ${errors}::text[], ${hashes}::text[], ${sources}::text[]) as v(id, processed, errors, hash, source)
-    -- Not over content that changed since the claim (another instance's Location rewrote it): that
-    -- row is already processed from its new content, or due again.
-    where e.id = v.id and e.unprocessed_hash = v.source`.execute(c.db);
+  await withAsyncCommit(c, (t) => sql`
+    with updated as (
+      update ${table(c, 'entities')} e
+      set processed = coalesce(v.processed::jsonb, e.processed), errors = v.errors::jsonb, result_hash = v.hash, updated_at = now()
+      from unnest(${ids}::uuid[], ${processed}::text[], ${errors}::text[], ${hashes}::text[], ${sources}::text[]) as v(id, processed, errors, hash, source)
+      -- Not over content that changed since the claim (another instance's Location rewrote it): that
+      -- row is already processed from its new content, or due again.
+      where e.id = v.id and e.unprocessed_hash = v.source
+      returning e.id
+    )
+    insert into ${table(c, 'stitch_queue')} (entity_id) select id from updated on conflict do nothing`.execute(t.db));
+  return { relationRows };
 }
 
-async function replaceRelationsOf(c: CatalogDb, entities: Array<{ id: string; relations: RelationRow[] }>): Promise<void> {
-  if (entities.length === 0) return;
-  await replaceRelations(c, entities.map((x) => x.id), entities.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
+/** Returns how many relation rows it wrote. */
+async function replaceRelationsOf(c: CatalogDb, entities: Array<{ id: string; relations: RelationRow[] }>): Promise<number> {
+  if (entities.length === 0) return 0;
+  return replaceRelations(c, entities.map((x) => x.id), entities.flatMap((x) => dedupe(x.relations).map((r) => ({ ...r, originating: x.id }))));
 }
 
-/** Replaces the relations these entities originate, and flags both ends of old and new rows for stitching. */
-async function replaceRelations(c: CatalogDb, originatingIds: string[], rows: Array<RelationRow & { originating: string }>): Promise<void> {
+/** Replaces the relations these entities originate, and queues both ends of old and new rows for stitching. */
+async function replaceRelations(c: CatalogDb, originatingIds: string[], rows: Array<RelationRow & { originating: string }>): Promise<number> {
   // Ids and refs are compared through `= any(array(select ...))`: the planner cannot see those values,
   // so each side stays an index lookup. With the values in sight it estimated from statistics that lag
   // far behind a bulk ingestion, and these statements had become scans of every relation and entity
   // (200 ms a batch at 100,000 entities, deleting nothing for new entities).
-  await sql`
+  await withAsyncCommit(c, (t) => sql`
     with old as (
       delete from ${table(c, 'relations')} where originating_id = any(array(select unnest(${originatingIds}::uuid[])))
       returning source_ref, target_ref
     )
-    update ${table(c, 'entities')} set needs_stitch = true
-    where ref = any(array(select source_ref from old union select target_ref from old)) and not needs_stitch`.execute(c.db);
+    insert into ${table(c, 'stitch_queue')} (entity_id)
+    select id from ${table(c, 'entities')} where ref = any(array(select source_ref from old union select target_ref from old))
+    on conflict do nothing`.execute(t.db));
   // Each chunk's rows travel as one JSON parameter (cheaper to encode than four text arrays), and
-  // their ends are flagged in the same statement.
+  // their ends are queued in the same statement.
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK).map((r) => ({ o: r.originating, s: r.source, t: r.type, g: r.target }));
-    await sql`
+    await withAsyncCommit(c, (t) => sql`
       with added as (
         insert into ${table(c, 'relations')} (originating_id, source_ref, type, target_ref)
         select r.o, r.s, r.t, r.g from json_to_recordset(${JSON.stringify(part)}::json) as r(o uuid, s text, t text, g text)
         returning source_ref, target_ref
       )
-      update ${table(c, 'entities')} set needs_stitch = true
-      where ref = any(array(select source_ref from added union select target_ref from added)) and not needs_stitch`.execute(c.db);
+      insert into ${table(c, 'stitch_queue')} (entity_id)
+      select id from ${table(c, 'entities')} where ref = any(array(select source_ref from added union select target_ref from added))
+      on conflict do nothing`.execute(t.db));
   }
+  return rows.length;
 }
 
 function dedupe<T extends RelationRow>(rows: T[]): T[] {

@@ -7,7 +7,7 @@ import { catalogMigrations } from '../database/migrations.js';
 import type { CatalogDb } from '../database/entityRows.js';
 import { createCatalogRoutes } from './createCatalogRoutes.js';
 import { flattenForSearch, writeSearchRows } from '../processing/searchRows.js';
-import { refreshFilterColumns } from '../processing/stitch.js';
+import { writeFinalEntity } from '../processing/stitch.js';
 
 /**
  * Test support (not part of the plugin): a backend with only the catalog's tables and REST API, no
@@ -72,16 +72,13 @@ export async function seedEntity(
     unprocessed: JSON.stringify(entity),
     unprocessed_hash: id,
     processed: visible ? JSON.stringify(final) : null,
-    final: visible ? JSON.stringify(final) : null,
-    etag: visible ? final.metadata.etag! : null,
     errors: JSON.stringify(options.errors ?? []),
     next_refresh_at: '2999-01-01T00:00:00Z',
-    needs_stitch: false,
   }).execute();
   if (visible) {
     // The engine's own writer, so seeded rows are exactly what stitching would write.
+    await writeFinalEntity(c, id, ref, final);
     await writeSearchRows(c, [{ id, ref: stringifyEntityRef(final), final: final as unknown as Record<string, unknown> }], flattenForSearch);
-    await refreshFilterColumns(c, [id]);
     // Relations the entity states, where `relations.*` filters and facets read them (processing
     // writes canonical, lowercased refs).
     const relations = (final.relations ?? []).map((r) => ({ originating_id: id, source_ref: ref, type: r.type, target_ref: r.targetRef.toLowerCase() }));

@@ -49,8 +49,8 @@ export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fiel
   for (let i = 0; i < unique.length; i += 1000) {
     const part = unique.slice(i, i + 1000);
     const { rows } = await sql<{ ref: string; final: unknown }>`
-      select e.ref, ${projectionSql(options.fields)} as final from ${table(c, 'entities')} e
-      where e.ref = any(${part}::text[]) and e.final is not null and ${entityFilterSql(c, options.filter)}`.execute(c.db);
+      select e.ref, ${projectionSql(options.fields)} as final from ${table(c, 'final_entities')} e
+      where e.ref = any(${part}::text[]) and ${entityFilterSql(c, options.filter)}`.execute(c.db);
     for (const r of rows) out.set(r.ref, responseEntity(r.final, options.fields));
   }
   return out;
@@ -59,11 +59,11 @@ export async function finalsByRefs(c: CatalogDb, refs: string[], options: { fiel
 /** One visible (stitched) entity row by ref or uid, or undefined. */
 export async function entityRow(c: CatalogDb, where: { ref: string } | { id: string }) {
   return c.db
-    .selectFrom('entities')
-    .select(['id', 'ref', 'final', 'parent_ref', 'provider', 'location_key'])
-    .$if('ref' in where, (q) => q.where('ref', '=', (where as { ref: string }).ref))
-    .$if('id' in where, (q) => q.where('id', '=', (where as { id: string }).id))
-    .where('final', 'is not', null)
+    .selectFrom('final_entities as f')
+    .innerJoin('entities as e', 'e.id', 'f.id')
+    .select(['f.id', 'f.ref', 'f.final', 'e.parent_ref', 'e.provider', 'e.location_key'])
+    .$if('ref' in where, (q) => q.where('f.ref', '=', (where as { ref: string }).ref))
+    .$if('id' in where, (q) => q.where('f.id', '=', (where as { id: string }).id))
     .executeTakeFirst() as Promise<{ id: string; ref: string; final: JsonObject; parent_ref: string | null; provider: string | null; location_key: string | null } | undefined>;
 }
 
@@ -84,7 +84,7 @@ function entityTextSql(c: CatalogDb, byRef: boolean): string {
   let texts = entityTextSqls.get(c);
   if (!texts) {
     const make = (where: RawBuilder<unknown>) => sql`${sql.raw(PREPARE)}
-      select final_text as final from ${table(c, 'entities')} where ${where} and final is not null`.compile(c.db).sql;
+      select final_text as final from ${table(c, 'final_entities')} where ${where}`.compile(c.db).sql;
     texts = { ref: make(sql`ref = ${''}`), id: make(sql`id = ${''}::uuid`) };
     entityTextSqls.set(c, texts);
   }

@@ -30,8 +30,8 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
       sql`e.ref asc`,
     ];
     const { rows } = await sql<{ final: unknown }>`
-      select ${projectionSql(fields)} as final from ${table(c, 'entities')} e
-      where e.final is not null and ${entityFilterSql(c, filter)}
+      select ${projectionSql(fields)} as final from ${table(c, 'final_entities')} e
+      where ${entityFilterSql(c, filter)}
       order by ${sql.join(orderBy)}
       ${page.limit !== undefined ? sql`limit ${page.limit + 1}` : sql``}
       ${page.offset !== undefined ? sql`offset ${page.offset}` : sql``}`.execute(c.db);
@@ -71,10 +71,10 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
     // Each entity has at most one parent here (the Location that emitted it), so ancestry is a chain.
     const { rows } = await sql<{ ref: string; parent_ref: string | null; final: JsonObject }>`
       with recursive chain(ref, parent_ref, final, depth) as (
-        select ref, parent_ref, final, 0 from ${table(c, 'entities')} where ref = ${rootRef} and final is not null
+        select e.ref, e.parent_ref, f.final, 0 from ${table(c, 'entities')} e join ${table(c, 'final_entities')} f on f.id = e.id where e.ref = ${rootRef}
         union all
-        select e.ref, e.parent_ref, e.final, chain.depth + 1 from ${table(c, 'entities')} e
-        join chain on e.ref = chain.parent_ref where e.final is not null and chain.depth < 100
+        select e.ref, e.parent_ref, f.final, chain.depth + 1 from ${table(c, 'entities')} e join ${table(c, 'final_entities')} f on f.id = e.id
+        join chain on e.ref = chain.parent_ref where chain.depth < 100
       )
       select ref, parent_ref, final from chain order by depth`.execute(c.db);
     if (rows.length === 0) throw new NotFoundError(`No entity named ${rootRef}`);
@@ -91,8 +91,9 @@ export function entityRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void 
     schema: { body: z.object({ entityRefs: z.array(z.string().min(1)).max(1000) }) },
   }, async (request) => {
     const refs = request.body.entityRefs.map((r) => r.toLowerCase());
-    const rows = refs.length === 0 ? [] : await c.db.selectFrom('entities').select(['ref', 'processed_at', 'next_refresh_at', 'updated_at'])
-      .where('ref', 'in', [...new Set(refs)]).where('final', 'is not', null).execute();
+    const rows = refs.length === 0 ? [] : await c.db.selectFrom('entities as e').innerJoin('final_entities as f', 'f.id', 'e.id')
+      .select(['e.ref', 'e.processed_at', 'e.next_refresh_at', 'e.updated_at'])
+      .where('e.ref', 'in', [...new Set(refs)]).execute();
     const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
     const byRef = new Map(rows.map((r) => [r.ref, { entityRef: r.ref, processedAt: iso(r.processed_at), nextRefreshAt: iso(r.next_refresh_at)!, changedAt: iso(r.updated_at)! }]));
     return { items: refs.map((r) => byRef.get(r) ?? null) };

@@ -27,7 +27,7 @@ export function errorRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
   app.get('/entities/errors', { schema: { querystring: z.object({ limit: nonNegativeInt, offset: nonNegativeInt }) } }, async (request) => {
     const { limit = 1000, offset = 0 } = request.query;
     const { rows } = await sql<ErrorRow>`
-      select e.ref, e.provider, e.parent_ref, e.location_key, e.final is not null as visible,
+      select e.ref, e.provider, e.parent_ref, e.location_key, exists (select 1 from ${table(c, 'final_entities')} f where f.id = e.id) as visible,
         (e.ingestion_errors || e.errors) as errors, l.id as location_id, l.type as location_type, l.target as location_target
       from ${table(c, 'entities')} e
       left join ${table(c, 'locations')} l on e.provider = 'locations' and e.location_key = l.type || ':' || l.target

@@ -40,7 +40,7 @@ async function countFacets(c: CatalogDb, facets: string[], filter: EntityFilter 
   }
   if (searchFacets.length > 0) {
     // Values are grouped case-insensitively (the lowercased column) and shown as written.
-    const { rows } = await keyValueCounts(c, searchFacets.map((f) => f.toLowerCase()), sql<boolean>`e.final is not null and ${entityFilterSql(c, filter)}`).execute(c.db);
+    const { rows } = await keyValueCounts(c, searchFacets.map((f) => f.toLowerCase()), entityFilterSql(c, filter)).execute(c.db);
     for (const facet of searchFacets) {
       const key = facet.toLowerCase();
       result[facet] = rows.filter((r) => r.key === key).map((r) => ({ value: r.value, count: Number(r.n) }));
@@ -58,8 +58,8 @@ async function columnFacet(c: CatalogDb, key: string, filter: EntityFilter | und
   const { rows } = await sql<{ value: string; n: string | number }>`
     select coalesce((select coalesce(s.original_value, s.value) from ${table(c, 'search')} s where s.key = ${key} and s.value = v.value limit 1), v.value) as value, v.n
     from (
-      select ${column} as value, count(*) as n from ${table(c, 'entities')} e
-      where e.final is not null and ${column} is not null and ${entityFilterSql(c, filter)}
+      select ${column} as value, count(*) as n from ${table(c, 'final_entities')} e
+      where ${column} is not null and ${entityFilterSql(c, filter)}
       group by 1
     ) v
     order by v.value`.execute(c.db);

@@ -54,14 +54,14 @@ export function keyValueCounts(c: CatalogDb, keys: string[], where: RawBuilder<b
   const parts: RawBuilder<unknown>[] = [];
   if (searchKeys.length > 0) {
     parts.push(sql`select s.key, min(coalesce(s.original_value, s.value)) as value, count(*) as n
-      from ${table(c, 'search')} s join ${table(c, 'entities')} e on e.id = s.entity_id
+      from ${table(c, 'search')} s join ${table(c, 'final_entities')} e on e.id = s.entity_id
       where s.key in (${sql.join(searchKeys)}) and s.value is not null and ${where}
       group by s.key, s.value`);
   }
   if (relationKeys.length > 0) {
     // Two entities may state the same relation: each source counts once per target.
     parts.push(sql`select 'relations.' || lower(r.type) as key, r.target_ref as value, count(distinct r.source_ref) as n
-      from ${table(c, 'relations')} r join ${table(c, 'entities')} e on e.ref = r.source_ref
+      from ${table(c, 'relations')} r join ${table(c, 'final_entities')} e on e.ref = r.source_ref
       where lower(r.type) in (${sql.join(relationKeys.map(relationType))}) and ${where}
       group by 1, 2`);
   }

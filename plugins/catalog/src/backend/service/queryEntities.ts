@@ -46,12 +46,12 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const order = q.orderField?.order ?? 'asc';
   const backwards = cursor?.direction === 'prev';
 
-  const conditions: RawBuilder<unknown>[] = [sql`e.final is not null`, entityFilterSql(c, q.filter)];
+  const conditions: RawBuilder<unknown>[] = [entityFilterSql(c, q.filter)];
   if (q.fullText) conditions.push(fullTextSql(c, q.fullText.term, q.fullText.fields));
   const where = sql.join(conditions, sql` and `);
 
   const uncounted = cursor ? cursor.uncounted === true : input.excludeTotal === true;
-  const count = async () => Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
+  const count = async () => Number((await sql<{ n: string | number }>`select count(*) as n from ${table(c, 'final_entities')} e where ${where}`.execute(c.db)).rows[0]?.n ?? 0);
   const totalItems = cursor
     ? cursor.totalItems
     : uncounted ? 0 : await (input.aggregates ? input.aggregates.get(JSON.stringify(['count', q.filter ?? null, q.fullText ?? null]), count) : count());
@@ -74,7 +74,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   const orderOf = (alias: string) => sql`${q.orderField ? sql`${sql.ref(`${alias}.v`)} ${sql.raw(dir)} ${nulls}, ` : sql``}${sql.ref(`${alias}.ref`)} ${sql.raw(dir)}`;
   const pageSql = sql`
     page as materialized (
-      select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'entities')} e where ${where} ${fence}) f
+      select id, ref, v from (select e.id, e.ref, ${sortValue} as v from ${table(c, 'final_entities')} e where ${where} ${fence}) f
       where ${keyset}
       order by ${orderOf('f')}
       limit ${input.limit + 1} ${offset}
@@ -103,7 +103,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
         min(ref) filter (where i <= ${input.limit}) as lo, max(ref) filter (where i <= ${input.limit}) as hi
       from (
         select ref, final_text, row_number() over (order by ref ${sql.raw(dir)}) as i from (
-          select ref, final_text from (select e.ref, e.final_text from ${table(c, 'entities')} e where ${where} ${fence}) m
+          select ref, final_text from (select e.ref, e.final_text from ${table(c, 'final_entities')} e where ${where} ${fence}) m
           where ${keyset}
           order by ref ${sql.raw(dir)}
           limit ${input.limit + 1} ${offset}
@@ -117,7 +117,7 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
   // Sorted by a field, or projected: the page, then its entities' JSON (or fields) for its rows only.
   const { rows } = await sql<Row & { final: unknown }>`${sql.raw(PREPARE)}
     with ${pageSql}
-    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'entities')} e on e.id = p.id
+    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'final_entities')} e on e.id = p.id
     -- The join does not keep the page's order; sorting its few rows again does (in the database's collation).
     order by ${orderOf('p')}`.execute(c.db);
 
