@@ -57,7 +57,7 @@ const userPlugin = createBackendPlugin({
           app.get('/big', async () => ({ items: Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `item ${i}` })) }));
           app.get('/fail/input', async () => { throw new InputError('the "q" parameter must be a number'); });
           app.get('/fail/crash', async () => { throw new Error('database password=hunter22 leaked'); });
-          app.get('/slow', async () => { await new Promise((r) => setTimeout(r, 400)); return { done: true }; });
+          app.get('/slow', async () => { slowStarted(); await new Promise((r) => setTimeout(r, 400)); return { done: true }; });
         });
       },
     });
@@ -193,11 +193,16 @@ describe('start-up failures name the plugin and say what is wrong', () => {
   });
 });
 
+/** Called when `/api/consumer/slow` starts handling a request. */
+let slowStarted: () => void = () => {};
+
 describe('graceful shutdown', () => {
   it('finishes in-flight requests, then refuses new connections', async () => {
     const t = await startTestBackend({ features: [greeterPlugin, userPlugin] });
+    // Stop once the request is being handled (a fixed wait lost the race on a loaded machine).
+    const started = new Promise<void>((resolve) => { slowStarted = resolve; });
     const inFlight = t.fetch('/api/consumer/slow');
-    await new Promise((r) => setTimeout(r, 100));
+    await started;
     const stopping = t.stop();
     const r = await inFlight;
     expect(r.status).toBe(200);
