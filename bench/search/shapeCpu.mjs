@@ -1,7 +1,8 @@
 // CPU per query of each shape of the benchmark mix, in the PostgreSQL backend (from /proc/<pid>/stat) and in
-// this process (the engine: compiling, reading rows, highlights), through the engine's real path (one
-// connection with the backend's PREPARE wrapper, fresh answers), on the database search.bench.mjs leaves
-// behind: `node bench/search/shapeCpu.mjs [query strings…]`. RUNS=100 per shape (after 10 to warm up).
+// this process (the engine: compiling, reading rows, highlights, the response body), through the engine's
+// real path (one connection with the backend's PREPARE wrapper, fresh answers as the route sends them), on
+// the database search.bench.mjs leaves behind: `node bench/search/shapeCpu.mjs [query strings…]`.
+// RUNS=100 per shape (after 10 to warm up); PostgreSQL's figure counts in 10 ms ticks, so take several runs.
 // BENCH_SEARCH_ENGINE=<module URL> measures another build of the engine.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -23,10 +24,10 @@ let pgSum = 0;
 let nodeSum = 0;
 for (const shape of process.argv.length > 2 ? process.argv.slice(2) : queryMix(Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000))) {
   const p = parseSearchParams(Object.fromEntries(new URLSearchParams(shape)), { maxTermLength: 100, knownTypes });
-  for (let i = 0; i < 10; i++) await engine.query({ ...p, page: 0 }, { fresh: true });
+  for (let i = 0; i < 10; i++) await engine.queryJson({ ...p, page: 0 }, { fresh: true });
   const pg0 = ticks();
   const node0 = process.cpuUsage();
-  for (let i = 0; i < RUNS; i++) await engine.query({ ...p, page: 0 }, { fresh: true });
+  for (let i = 0; i < RUNS; i++) await engine.queryJson({ ...p, page: 0 }, { fresh: true });
   const node = process.cpuUsage(node0);
   const pgMs = (ticks() - pg0) / RUNS;
   const nodeMs = (node.user + node.system) / 1000 / RUNS;

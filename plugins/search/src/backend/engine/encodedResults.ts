@@ -25,7 +25,7 @@ export function decodeResultSet(page: EncodedResultSet): SearchResultSet {
 /**
  * The page as the response body, `SearchResultSet` JSON, each document's stored text spliced in as it
  * is: parsing 25 documents (up to 1,000 characters of text each) only to serialise them again, and
- * checking the result against the response schema on the way, were about a fifth of a query's CPU in
+ * checking the result against the response schema on the way, cost about a tenth of a query's CPU in
  * the portal. Keys in the order the schema lists them.
  */
 export function encodeResultSet(page: EncodedResultSet): string {

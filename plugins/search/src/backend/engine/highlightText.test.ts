@@ -16,6 +16,12 @@ describe('highlights', () => {
     expect(highlightAll('—', { words: ['x'], prefixes: [] }, tags)).toBe('—');
   });
 
+  it('reads words of any script, digits and letters outside the basic plane included', () => {
+    expect(highlightAll('Ünïcödé café—日本語 x2 𝐀bc', { words: ['café', '日本語', 'x2'], prefixes: ['𝐀b'] }, tags)).toBe('Ünïcödé [café]—[日本語] [x2] [𝐀bc]');
+    expect(highlightAll('ÜBER über', { words: [], prefixes: ['üb'] }, tags)).toBe('[ÜBER] [über]');
+    expect(highlightAll('Straße straße_x', { words: ['straße'], prefixes: [] }, tags)).toBe('[Straße] [straße]_x');
+  });
+
   it('cuts at most two fragments around the matches, from a few words before the first', () => {
     const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
     const text = `${filler(20)} kafka ${filler(60)} kafka ${filler(60)} kafka end`;

@@ -23,7 +23,14 @@ export interface HighlightTags {
 
 /** What the English stemmer strips from a word (or adds back as `i` for `y`), roughly: enough to recognise the forms of a lexeme. */
 const INFLECTION = /^(?:s|es|ed|d|e|ing|ings|er|ers|ly|ment|ments|ness|ation|ations|ion|ions|al|y|ies|ied|ity|ive)?$/;
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit of any script, as a word's characters (the query's words are runs of them too). */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+const ASCII_WORD_CHARS = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_WORD_CHARS[c] === 1 : WORD_CHAR.test(String.fromCodePoint(c));
+}
 /** As ts_headline's MaxWords and MaxFragments were. */
 const FRAGMENT_WORDS = 35;
 const FRAGMENTS = 2;
@@ -66,13 +73,51 @@ interface Word {
   match: boolean;
 }
 
+/**
+ * Which ASCII characters (lowercase) start a term: a word starting with any other ASCII character cannot
+ * match, so the expression is not tried on it (most words of a window). Undefined when a term starts
+ * with a character outside ASCII, whose case-insensitive forms may include ASCII ones (`ſ` for `s`).
+ */
+function firstLettersOf(terms: HighlightTerms): Uint8Array | undefined {
+  const firsts = new Uint8Array(128);
+  for (const t of [...terms.prefixes, ...terms.words]) {
+    const c = t.toLowerCase().charCodeAt(0);
+    if (!(c < 128)) return undefined;
+    firsts[c] = 1;
+  }
+  return firsts;
+}
+
+const firstLetters = new WeakMap<HighlightTerms, Uint8Array | undefined>();
+
 /** The words of `text`, each marked when it matches a word of the query or stands in one of its phrases. */
 function wordsOf(text: string, terms: HighlightTerms): Word[] {
   const match = matcherOf(terms);
+  if (!firstLetters.has(terms)) firstLetters.set(terms, firstLettersOf(terms));
+  const firsts = firstLetters.get(terms);
   const words: Word[] = [];
-  // exec in a loop: a third of the cost of collecting matchAll's match objects, on a page of results.
-  const word = new RegExp(WORD.source, 'gu');
-  for (let m = word.exec(text); m; m = word.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, match: match?.test(m[0]) ?? false });
+  // The words (runs of WORD's letters and digits) read character by character: a regular expression's
+  // exec in a loop made a match object and a string for every word, most of a page's highlighting time.
+  let start = -1;
+  for (let i = 0; i <= text.length;) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    let size = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      c = text.codePointAt(i)!;
+      size = c > 0xffff ? 2 : 1;
+    }
+    if (c < 128 ? ASCII_WORD_CHARS[c] === 1 : isWordChar(c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const f = text.charCodeAt(start);
+      // An ASCII letter, lowercased (digits and other ASCII stay as they are).
+      const first = f >= 65 && f <= 90 ? f + 32 : f;
+      const possible = !firsts || first >= 128 || firsts[first] === 1;
+      words.push({ start, end: i, match: possible && (match?.test(text.slice(start, i)) ?? false) });
+      start = -1;
+    }
+    i += size;
+  }
   const lower = (i: number) => text.slice(words[i]!.start, words[i]!.end).toLowerCase();
   for (const phrase of terms.phrases ?? []) {
     let together = false;
