@@ -96,7 +96,7 @@ function wordsOf(text: string, terms: HighlightTerms): Word[] {
   if (!firstLetters.has(terms)) firstLetters.set(terms, firstLettersOf(terms));
   const firsts = firstLetters.get(terms);
   const words: Word[] = [];
-  // The words (runs of WORD's letters and digits) read character by character: a regular expression's
+  // The words (runs of letters and digits, WORD_CHAR) read character by character: a regular expression's
   // exec in a loop made a match object and a string for every word, most of a page's highlighting time.
   let start = -1;
   for (let i = 0; i <= text.length;) {
