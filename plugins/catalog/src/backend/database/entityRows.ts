@@ -188,13 +188,16 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
   return removed;
 }
 
-/** Deletes entity rows with their final forms, search rows and queue entries (relations go by foreign key). */
+/** Deletes entity rows with their final forms, search rows, queue entries and the relations they originate. */
 export async function deleteEntityRows(c: CatalogDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   await sql`delete from ${table(c, 'final_entities')} where id = any(${ids}::uuid[])`.execute(c.db);
   await sql`delete from ${table(c, 'stitch_queue')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   await sql`delete from ${table(c, 'entities')} where id = any(${ids}::uuid[])`.execute(c.db);
+  // After the entities: relation inserts lock their originating entities (replaceRelations), so one
+  // that raced with this deletion has committed by now, and none can start.
+  await sql`delete from ${table(c, 'relations')} where originating_id = any(${ids}::uuid[])`.execute(c.db);
 }
 
 /** Flags the targets of the relations that these entities originate, so their final form is rebuilt. */

@@ -156,4 +156,13 @@ export const catalogMigrations: Record<string, Migration> = {
         drop column has_dangling, drop column kind, drop column namespace, drop column name, drop column spec_type, drop column lifecycle`.execute(db);
     },
   },
+  '0008_relations_without_foreign_key': {
+    // The foreign key's per-row check was half the cost of inserting relations (8,000 rows at 100,000
+    // entities: 440-620 ms with it, 245-250 ms without). Inserts lock their originating entities
+    // (`for key share`, as the check did) in one statement, and deleteEntityRows removes an entity's
+    // relations after the entity.
+    async up(db: Kysely<any>) {
+      await sql`alter table relations drop constraint if exists relations_originating_id_fkey`.execute(db);
+    },
+  },
 };

@@ -55,7 +55,7 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   afterAll(() => database?.close());
   beforeEach(async () => {
     changed = [];
-    await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.final_entities`)}, ${sql.table(`${c.schema}.stitch_queue`)}, ${sql.table(`${c.schema}.search`)} cascade`.execute(c.db);
+    await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.final_entities`)}, ${sql.table(`${c.schema}.stitch_queue`)}, ${sql.table(`${c.schema}.search`)}, ${sql.table(`${c.schema}.relations`)} cascade`.execute(c.db);
   });
 
   it('stitches more batches than one at a time, with exactly the search rows of each final form', async () => {

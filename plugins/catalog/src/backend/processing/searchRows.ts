@@ -9,33 +9,37 @@ export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; 
 /** Replaces the filter keys of freshly stitched entities (what `filter=` and facets query). */
 export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], flatten: Flatten): Promise<void> {
   if (stitched.length === 0) return;
-  // Batches are stitched two at a time (CatalogEngine), so an entity stitched again meanwhile may have
-  // had its newer rows written already: rows are only written for the form an entity still has.
+  const keysOf = stitched.map((s) => flatten(s.final));
   const etags = stitched.map((s) => String((s.final.metadata as { etag?: unknown } | undefined)?.etag ?? ''));
-  const { rows: current } = await sql<{ id: string }>`select v.id from unnest(${stitched.map((s) => s.id)}::uuid[], ${etags}::text[]) as v(id, etag)
-    join ${table(c, 'final_entities')} e on e.id = v.id and e.etag = v.etag`.execute(c.db);
-  if (current.length < stitched.length) {
-    const live = new Set(current.map((r) => r.id));
-    stitched = stitched.filter((s) => live.has(s.id));
-  }
-  const entityIds: string[] = [];
-  const keys: string[] = [];
-  const values: Array<string | null> = [];
-  const originals: Array<string | null> = [];
-  for (const s of stitched) {
-    for (const kv of flatten(s.final)) {
-      entityIds.push(s.id);
-      keys.push(kv.key);
-      values.push(kv.value);
-      // Only when it differs: most values are already lowercase, and nulls cost nothing.
-      originals.push(kv.originalValue != null && kv.originalValue !== kv.value ? kv.originalValue : null);
-    }
-  }
   // One transaction: a reader never sees an entity between its old rows and its new ones.
   await withAsyncCommit(c, async (t) => {
-    // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
-    const ids = stitched.filter((s) => !s.created).map((s) => s.id);
-    if (ids.length > 0) await sql`delete from ${table(t, 'search')} where entity_id = any(${ids}::uuid[])`.execute(t.db);
+    // Batches are stitched and written two at a time (CatalogEngine), so an entity stitched again
+    // meanwhile may have had its newer rows written already: rows are only written for the form an
+    // entity still has, and that form is share-locked until they are. An entity a stitch holds locked
+    // right now is skipped: that stitch writes its rows (and waiting for it could deadlock).
+    const { rows: current } = await sql<{ id: string }>`select e.id
+      from unnest(${stitched.map((s) => s.id)}::uuid[], ${etags}::text[]) as v(id, etag)
+      join ${table(t, 'final_entities')} e on e.id = v.id and e.etag = v.etag
+      for share of e skip locked`.execute(t.db);
+    const live = current.length < stitched.length ? new Set(current.map((r) => r.id)) : undefined;
+    const entityIds: string[] = [];
+    const keys: string[] = [];
+    const values: Array<string | null> = [];
+    const originals: Array<string | null> = [];
+    const replaced: string[] = [];
+    stitched.forEach((s, i) => {
+      if (live && !live.has(s.id)) return;
+      // First stitches have no rows to replace (most of an ingestion); skipping them skips a costly delete.
+      if (!s.created) replaced.push(s.id);
+      for (const kv of keysOf[i]!) {
+        entityIds.push(s.id);
+        keys.push(kv.key);
+        values.push(kv.value);
+        // Only when it differs: most values are already lowercase, and nulls cost nothing.
+        originals.push(kv.originalValue != null && kv.originalValue !== kv.value ? kv.originalValue : null);
+      }
+    });
+    if (replaced.length > 0) await sql`delete from ${table(t, 'search')} where entity_id = any(${replaced}::uuid[])`.execute(t.db);
     // Three array parameters instead of three per row: one round trip per 20,000 rows, no SQL to build.
     for (let i = 0; i < keys.length; i += 20_000) {
       const end = i + 20_000;

@@ -145,10 +145,17 @@ async function replaceRelations(c: CatalogDb, originatingIds: string[], rows: Ar
   // their ends are queued in the same statement.
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK).map((r) => ({ o: r.originating, s: r.source, t: r.type, g: r.target }));
+    const owners = [...new Set(part.map((r) => r.o))];
     await withAsyncCommit(c, (t) => sql`
-      with added as (
+      with owners as (
+        -- Rows only for entities that still exist, locked until this commits (a foreign key did this
+        -- row by row, at twice the cost): deleteEntityRows removes relations after the entity.
+        select id from ${table(c, 'entities')} where id = any(array(select unnest(${owners}::uuid[]))) for key share
+      ),
+      added as (
         insert into ${table(c, 'relations')} (originating_id, source_ref, type, target_ref)
         select r.o, r.s, r.t, r.g from json_to_recordset(${JSON.stringify(part)}::json) as r(o uuid, s text, t text, g text)
+        join owners on owners.id = r.o
         returning source_ref, target_ref
       )
       insert into ${table(c, 'stitch_queue')} (entity_id)
