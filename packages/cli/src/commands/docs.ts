@@ -1,7 +1,7 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildSite, DocsBuildError, openDiskPageCache, openPatternCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
+import { buildSite, DocsBuildError, openDiskPageCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
 
 /**
  * `atrium docs build [--source DIR] [--out DIR]`: builds an MkDocs source (mkdocs.yml + docs/) into a
@@ -15,9 +15,9 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   await requireConfig(source);
   const started = Date.now();
   const cacheDir = resolve(typeof options.cache === 'string' ? options.cache : defaultCacheDir());
-  const [cache, patterns] = await Promise.all([options.cache === false ? undefined : openDiskPageCache(cacheDir, source), openPatternCache(cacheDir)]);
+  const cache = options.cache === false ? undefined : await openDiskPageCache(cacheDir, source);
   // Pages render on this thread: a one-off process gains nothing from worker threads, each of which
-  // would load Markdown and shiki and compile the grammars again (measured on the 100-page bench
+  // would load Markdown and the highlighter and compile them again (measured on the 100-page bench
   // site, --no-cache: median 1.15 s on this thread, 1.48 s over a thread per core).
   const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), ...(cache && { cache }) });
   await rm(out, { recursive: true, force: true });
@@ -29,7 +29,6 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
   // A cache that cannot be written (read-only home in CI) costs the next build time, not this one.
   await cache?.save().catch((e: Error) => console.log(`warning: could not save the page cache: ${e.message}`));
-  await patterns.save().catch((e: Error) => console.log(`warning: could not save the highlighter's patterns: ${e.message}`));
   const kept = cache?.hits ? `, ${cache.hits} unchanged pages from the cache` : '';
   console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${kept}${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
   return options.strict && site.warnings.length ? 1 : 0;

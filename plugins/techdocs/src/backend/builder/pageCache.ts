@@ -100,15 +100,6 @@ export async function openDiskPageCache(dir: string, source: string): Promise<Pa
   return cache;
 }
 
-/**
- * Kept for `atrium docs build`, which opens it beside its page cache: the highlighter used to save its
- * translated grammar patterns there. Prism needs nothing saved; this does nothing.
- * @deprecated
- */
-export function openPatternCache(_dir: string): Promise<{ save(): Promise<void> }> {
-  return Promise.resolve({ save: () => Promise.resolve() });
-}
-
 async function readJson<T>(file: string): Promise<T | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
