@@ -16,6 +16,8 @@ const client = withPreparedStatements(await pool.connect());
 const kept = new Proxy(client, { get: (t, k) => (k === 'release' ? () => {} : typeof t[k] === 'function' ? t[k].bind(t) : t[k]) });
 const db = new Kysely({ dialect: new PostgresDialect({ pool: { connect: async () => kept, end: async () => {} } }) }).withSchema('search');
 const engine = new SearchEngine(db, 'search');
+// An engine from before queryJson: its answer serialised as the route did (less the response schema's check).
+const answer = engine.queryJson ? (q) => engine.queryJson(q, { fresh: true }) : async (q) => JSON.stringify(await engine.query(q, { fresh: true }));
 const pid = (await client.query('select pg_backend_pid() as pid')).rows[0].pid;
 const ticks = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
 const knownTypes = new Set(['software-catalog', 'techdocs']);
@@ -24,10 +26,10 @@ let pgSum = 0;
 let nodeSum = 0;
 for (const shape of process.argv.length > 2 ? process.argv.slice(2) : queryMix(Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000))) {
   const p = parseSearchParams(Object.fromEntries(new URLSearchParams(shape)), { maxTermLength: 100, knownTypes });
-  for (let i = 0; i < 10; i++) await engine.queryJson({ ...p, page: 0 }, { fresh: true });
+  for (let i = 0; i < 10; i++) await answer({ ...p, page: 0 });
   const pg0 = ticks();
   const node0 = process.cpuUsage();
-  for (let i = 0; i < RUNS; i++) await engine.queryJson({ ...p, page: 0 }, { fresh: true });
+  for (let i = 0; i < RUNS; i++) await answer({ ...p, page: 0 });
   const node = process.cpuUsage(node0);
   const pgMs = (ticks() - pg0) / RUNS;
   const nodeMs = (node.user + node.system) / 1000 / RUNS;
