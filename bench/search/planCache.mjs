@@ -3,19 +3,9 @@
 // `node bench/search/planCache.mjs [query strings…]`. Each shape runs 12 times on one connection with the
 // backend's PREPARE wrapper; g/c are the generic and custom plans the shape's statements used
 // (pg_prepared_statements). BENCH_SEARCH_ENGINE=<module URL> measures another build of the engine.
-import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
 import { queryMix } from './corpus.mjs';
-const { withPreparedStatements } = await import(new URL('../../packages/backend/dist/database/preparedStatements.js', import.meta.url).href);
-const { SearchEngine } = await import(process.env.BENCH_SEARCH_ENGINE ?? new URL('../../plugins/search/dist/backend/engine/SearchEngine.js', import.meta.url).href);
-const { parseSearchParams } = await import(new URL('../../plugins/search/dist/backend/service/queryParams.js', import.meta.url).href);
-const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_search_bench?host=/var/run/postgresql`, max: 1, options: '-c jit=off' });
-const client = withPreparedStatements(await pool.connect());
-// One connection for every statement: the engine's releases are not passed on.
-const kept = new Proxy(client, { get: (t, k) => (k === 'release' ? () => {} : typeof t[k] === 'function' ? t[k].bind(t) : t[k]) });
-const db = new Kysely({ dialect: new PostgresDialect({ pool: { connect: async () => kept, end: async () => {} } }) }).withSchema('search');
-const engine = new SearchEngine(db, 'search', { resultCacheMs: 0 });
-const knownTypes = new Set(['software-catalog', 'techdocs']);
+import { engineOnOneConnection, knownTypes, parseSearchParams } from './engineOnOneConnection.mjs';
+const { client, pool, engine } = await engineOnOneConnection({ resultCacheMs: 0 });
 const counts = async () => new Map((await client.query('select name, generic_plans as g, custom_plans as c from pg_prepared_statements')).rows.map((r) => [r.name, r]));
 for (const shape of process.argv.length > 2 ? process.argv.slice(2) : queryMix(Number(process.env.BENCH_SEARCH_ENTITIES ?? 100_000))) {
   const p = parseSearchParams(Object.fromEntries(new URLSearchParams(shape)), { maxTermLength: 100, knownTypes });

@@ -5,22 +5,13 @@
 // RUNS=100 per shape (after 10 to warm up); PostgreSQL's figure counts in 10 ms ticks, so take several runs.
 // BENCH_SEARCH_ENGINE=<module URL> measures another build of the engine.
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
 import { queryMix } from './corpus.mjs';
-const { withPreparedStatements } = await import(new URL('../../packages/backend/dist/database/preparedStatements.js', import.meta.url).href);
-const { SearchEngine } = await import(process.env.BENCH_SEARCH_ENGINE ?? new URL('../../plugins/search/dist/backend/engine/SearchEngine.js', import.meta.url).href);
-const { parseSearchParams } = await import(new URL('../../plugins/search/dist/backend/service/queryParams.js', import.meta.url).href);
-const pool = new pg.Pool({ connectionString: process.env.BENCH_SEARCH_DB_URL ?? `postgresql://${process.env.USER ?? 'root'}@localhost/atrium_search_bench?host=/var/run/postgresql`, max: 1, options: '-c jit=off' });
-const client = withPreparedStatements(await pool.connect());
-const kept = new Proxy(client, { get: (t, k) => (k === 'release' ? () => {} : typeof t[k] === 'function' ? t[k].bind(t) : t[k]) });
-const db = new Kysely({ dialect: new PostgresDialect({ pool: { connect: async () => kept, end: async () => {} } }) }).withSchema('search');
-const engine = new SearchEngine(db, 'search');
+import { engineOnOneConnection, knownTypes, parseSearchParams } from './engineOnOneConnection.mjs';
+const { client, pool, engine } = await engineOnOneConnection();
 // An engine from before queryJson: its answer serialised as the route did (less the response schema's check).
 const answer = engine.queryJson ? (q) => engine.queryJson(q, { fresh: true }) : async (q) => JSON.stringify(await engine.query(q, { fresh: true }));
 const pid = (await client.query('select pg_backend_pid() as pid')).rows[0].pid;
 const ticks = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
-const knownTypes = new Set(['software-catalog', 'techdocs']);
 const RUNS = Number(process.env.RUNS ?? 100);
 let pgSum = 0;
 let nodeSum = 0;
