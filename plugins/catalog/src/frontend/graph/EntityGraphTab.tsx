@@ -18,25 +18,34 @@ const nodeTypes = { entity: EntityNode };
 /** Depth (1–3) and relation types live in the URL (`?depth=2&rel=ownedBy&rel=partOf`), so a view can be shared. */
 function useGraphView() {
   const [params, setParams] = useSearchParams();
-  const d = Number(params.get('depth'));
-  const depth = d === 2 || d === 3 ? d : 1;
-  const chosen = params.getAll('rel').filter((r): r is RelationPairId => (ALL_PAIRS as readonly string[]).includes(r));
-  const pairs = chosen.length ? chosen : [...ALL_PAIRS];
-  const set = (next: { depth?: number; pairs?: string[] }) => setParams(current => {
-    const p = new URLSearchParams(current);
-    if (next.depth !== undefined) { if (next.depth === 1) p.delete('depth'); else p.set('depth', String(next.depth)); }
-    if (next.pairs) {
-      p.delete('rel');
-      if (next.pairs.length && next.pairs.length < ALL_PAIRS.length) for (const r of next.pairs) p.append('rel', r);
-    }
+  const { depth, pairs } = viewOf(params);
+  // Each change starts from the address bar, not from the last render: react-router hands its
+  // updater the search params of the render, so two chips clicked before a re-render (a loaded
+  // machine) would each start from the same state and the second would undo the first.
+  const update = (change: (p: URLSearchParams) => void) => setParams(() => {
+    const p = new URLSearchParams(window.location.search);
+    change(p);
     return p;
   }, { replace: true });
-  return { depth, pairs, set };
+  const setDepth = (next: number) => update(p => { if (next === 1) p.delete('depth'); else p.set('depth', String(next)); });
+  const togglePair = (id: RelationPairId) => update(p => {
+    const current = viewOf(p).pairs;
+    const next = current.includes(id) ? current.filter(r => r !== id) : [...current, id];
+    p.delete('rel');
+    if (next.length && next.length < ALL_PAIRS.length) for (const r of ALL_PAIRS) if (next.includes(r)) p.append('rel', r);
+  });
+  return { depth, pairs, setDepth, togglePair };
+}
+
+function viewOf(params: URLSearchParams): { depth: number; pairs: RelationPairId[] } {
+  const d = Number(params.get('depth'));
+  const chosen = params.getAll('rel').filter((r): r is RelationPairId => (ALL_PAIRS as readonly string[]).includes(r));
+  return { depth: d === 2 || d === 3 ? d : 1, pairs: chosen.length ? chosen : [...ALL_PAIRS] };
 }
 
 /** The "Relations" tab: an interactive, automatically laid out graph of the entity's neighbourhood. */
 export function EntityGraphTab({ entity }: EntityComponentProps) {
-  const { depth, pairs, set } = useGraphView();
+  const { depth, pairs, setDepth, togglePair } = useGraphView();
   const graph = useEntityGraph(entity, depth, pairs);
   const scheme = useComputedColorScheme('light');
 
@@ -66,13 +75,16 @@ export function EntityGraphTab({ entity }: EntityComponentProps) {
           <Stack gap={4}>
             <Text size="sm" fw={500} id="graph-depth-label">Depth</Text>
             <SegmentedControl
-              aria-labelledby="graph-depth-label" value={String(depth)} onChange={v => set({ depth: Number(v) })}
+              aria-labelledby="graph-depth-label" value={String(depth)} onChange={v => setDepth(Number(v))}
               data={[{ value: '1', label: '1 hop' }, { value: '2', label: '2 hops' }, { value: '3', label: '3 hops' }]}
             />
           </Stack>
           <Stack gap={4} style={{ flex: 1, minWidth: 260 }}>
             <Text size="sm" fw={500} id="graph-relations-label">Relations</Text>
-            <Chip.Group multiple value={pairs} onChange={v => set({ pairs: v })}>
+            <Chip.Group multiple value={pairs} onChange={v => {
+              // The chip that changed, applied to the current address (see useGraphView).
+              for (const id of ALL_PAIRS) if (v.includes(id) !== pairs.includes(id)) togglePair(id);
+            }}>
               <Group gap={6} role="group" aria-labelledby="graph-relations-label">
                 {RELATION_PAIRS.map(p => <Chip key={p.id} value={p.id} size="xs">{p.label}</Chip>)}
               </Group>
