@@ -166,11 +166,13 @@ describe.each(TEST_DATABASE_CLIENTS)('scaffolder tasks on %s', (client) => {
       && (await get<SerializedTask>(`/api/scaffolder/v2/tasks/${plain}`)).status === 'processing', { timeoutMs: 30_000 });
     await t.stop();
     t = await boot();
+    // Recovery marks a task first and records why just after, so the reason is waited for, not read once.
+    const recovered = (id: string, reason: RegExp) => waitFor(async () => (await events(id)).some((e) => e.type === 'recovered' && reason.test(e.body.message)) || undefined, { timeoutMs: 10_000 });
     const failed = await settled(plain);
     expect(failed.status).toBe('failed');
-    expect((await events(plain)).some((e) => e.type === 'recovered' && /stopped before it finished/.test(e.body.message))).toBe(true);
+    expect(await recovered(plain, /stopped before it finished/)).toBe(true);
     const resumed = await settled(restartable);
     expect(resumed.status).toBe('completed');
-    expect((await events(restartable)).some((e) => e.type === 'recovered' && /starts over/.test(e.body.message))).toBe(true);
+    expect(await recovered(restartable, /starts over/)).toBe(true);
   });
 });
