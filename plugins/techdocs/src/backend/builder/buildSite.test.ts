@@ -150,6 +150,10 @@ describe('bad sources', () => {
     [{ 'mkdocs.yml': 'site_name: T\nnav: [\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:\d: invalid YAML/],
     [{ 'mkdocs.yml': 'site_name: T\ndocs_dir: ../../etc\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:2: docs_dir "\.\.\/\.\.\/etc" must be a folder inside the source/],
     [{ 'mkdocs.yml': 'site_name: T\n', 'README.md': '' }, /docs_dir "docs" has no files/],
+    [{ 'mkdocs.yml': 'site_name: ""\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:1: site_name: site_name must not be empty/],
+    [{ 'mkdocs.yml': 'site_name: T\nrepo_url: github.com/acme\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:2: repo_url: repo_url must be an absolute URL/],
+    [{ 'mkdocs.yml': 'site_name: T\nsite_description: [a]\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:2: site_description: expected a string, got array/],
+    [{ 'mkdocs.yml': 'site_name: T\n\nuse_directory_urls: "no"\n', 'docs/index.md': '# x' }, /^mkdocs\.yml:3: use_directory_urls: expected true or false, got string/],
   ])('refuses %j with a clear error', async (files, message) => {
     const error = await build(files as Record<string, string>).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocsBuildError);

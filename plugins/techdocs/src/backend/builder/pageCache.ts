@@ -119,12 +119,15 @@ const LIBRARIES = ['markdown-it', 'markdown-it-attrs', 'markdown-it-footnote', '
 
 let fingerprinted: Promise<string> | undefined;
 
-/** A hash of this builder's compiled files and the versions of the libraries it renders with. */
+/**
+ * A hash of this builder's compiled files and the versions of the libraries it renders with. Run from
+ * the CLI's bundle, the folder is the CLI's dist and the bundle (docs.cjs) holds the builder.
+ */
 export function builderFingerprint(): Promise<string> {
   fingerprinted ??= (async () => {
     const hash = createHash('sha256');
     const here = dirname(fileURLToPath(import.meta.url));
-    for (const f of (await readdir(here)).filter((n) => /\.(?:js|ts)$/.test(n) && !/\.(?:test|d)\.ts$/.test(n)).sort()) {
+    for (const f of (await readdir(here)).filter((n) => /\.(?:c?js|ts)$/.test(n) && !/\.(?:test|d)\.ts$/.test(n)).sort()) {
       hash.update(f).update(await readFile(join(here, f)));
     }
     for (const name of LIBRARIES) hash.update(`${name}@${await libraryVersion(name, here)}\0`);
