@@ -27,8 +27,9 @@ Options for docs build / docs publish:
   --strict        build: exit 1 when there are warnings (broken links, missing nav pages...)
   --cache DIR     build: keep rendered pages here so unchanged pages are not rendered again
                   (default: $XDG_CACHE_HOME/atrium/docs or ~/.cache/atrium/docs)
-  --no-cache      build: render every page and keep no pages (the highlighter's translated
-                  grammar patterns are still kept there, like compiled code)
+  --no-cache      build: render every page and keep no pages (the CLI's own compiled code is
+                  still kept, in $XDG_CACHE_HOME/atrium/code; ATRIUM_NO_CODE_CACHE=1 turns
+                  that off)
   --url URL       publish: the portal's base URL
   --entity REF    publish: the entity the docs belong to, e.g. component:default/my-service
   --token TOKEN   publish: a token (or set ATRIUM_TOKEN, which keeps it out of process lists)
@@ -85,10 +86,15 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'docs') {
       const [sub, ...extra] = rest;
       if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      const { docsBuildCommand, docsPublishCommand } = await import('./commands/docs.js');
-      if (sub === 'build') return await docsBuildCommand({ source: values.source, out: values.out, strict: values.strict, cache: values['no-cache'] ? false : values.cache });
-      if (sub === 'publish') return await docsPublishCommand({ url: values.url, token: values.token, entity: values.entity, source: values.source, site: values.site });
-      throw new UsageError(sub ? `unknown docs command "${sub}" (use "docs build" or "docs publish")` : 'docs needs a command: "docs build" or "docs publish"');
+      if (sub !== 'build' && sub !== 'publish') throw new UsageError(sub ? `unknown docs command "${sub}" (use "docs build" or "docs publish")` : 'docs needs a command: "docs build" or "docs publish"');
+      const { loadDocsCommands } = await import('./commands/loadDocs.js');
+      const { commands, save } = await loadDocsCommands();
+      try {
+        if (sub === 'build') return await commands.docsBuildCommand({ source: values.source, out: values.out, strict: values.strict, cache: values['no-cache'] ? false : values.cache });
+        return await commands.docsPublishCommand({ url: values.url, token: values.token, entity: values.entity, source: values.source, site: values.site });
+      } finally {
+        save();
+      }
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     switch (command) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -48,6 +48,21 @@ describe('atrium docs', () => {
     expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'site2'), '--no-cache')).toBe(0);
     expect(out.at(-1)).toMatch(/^✔ 1 pages built into .*site2 in \d+ ms \(2 warnings\)$/);
     expect(await readFile(join(dir, 'site2/index.html'), 'utf8')).toBe(await readFile(join(dir, 'site/index.html'), 'utf8'));
+  });
+
+  it('leaves only the new site in --out: files of an older build go, links are not written through', async () => {
+    const out = join(dir, 'reused');
+    await mkdir(join(out, 'old/deep'), { recursive: true });
+    await writeFile(join(out, 'old/deep/page.html'), 'stale');
+    await writeFile(join(dir, 'outside.css'), 'keep me');
+    await mkdir(join(out, 'assets'));
+    await symlink(join(dir, 'outside.css'), join(out, 'assets/techdocs.css'));
+    await mkdir(join(out, 'index.html')); // a folder where the site has a file
+    expect(await run('docs', 'build', '--source', join(dir, 'src'), '--out', out, '--no-cache')).toBe(0);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['assets', 'assets/techdocs.css', 'index.html', 'search', 'search/search_index.json', 'techdocs_metadata.json', 'techdocs_site.json']);
+    expect(await readFile(join(dir, 'outside.css'), 'utf8')).toBe('keep me');
+    expect((await lstat(join(out, 'assets/techdocs.css'))).isFile()).toBe(true);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<h1 id="cli-docs">CLI docs');
   });
 
   it('says clearly when the source has no mkdocs.yml', async () => {

@@ -1,4 +1,5 @@
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildSite, DocsBuildError, openDiskPageCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
@@ -20,18 +21,44 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   // would load Markdown and the highlighter and compile them again (measured on the 100-page bench
   // site, --no-cache: median 1.15 s on this thread, 1.48 s over a thread per core).
   const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), ...(cache && { cache }) });
-  await rm(out, { recursive: true, force: true });
-  for (const f of site.files) {
-    const target = join(out, f.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, f.content);
-  }
+  writeSite(out, site.files);
   for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
   // A cache that cannot be written (read-only home in CI) costs the next build time, not this one.
   await cache?.save().catch((e: Error) => console.log(`warning: could not save the page cache: ${e.message}`));
   const kept = cache?.hits ? `, ${cache.hits} unchanged pages from the cache` : '';
   console.log(`✔ ${site.manifest.pages.length} pages built into ${out} in ${Date.now() - started} ms${kept}${site.warnings.length ? ` (${site.warnings.length} warnings)` : ''}`);
   return options.strict && site.warnings.length ? 1 : 0;
+}
+
+/**
+ * Makes `out` hold the site and nothing else. Files the site has are overwritten in place and only
+ * what it lacks is deleted: deleting the last build's 100 folders and making them again was ~45 ms
+ * of the 100-page bench site, more than writing its files. Synchronous on purpose: the process has
+ * nothing else to do, and a promise per mkdir and file took ~90 ms against ~40 ms (ADR 0010).
+ */
+function writeSite(out: string, files: Array<{ path: string; content: Buffer }>): void {
+  const targets = files.map((f) => join(out, f.path));
+  const wanted = new Set(targets);
+  const folders = new Set<string>();
+  for (const t of targets) for (let d = dirname(t); d.length > out.length && !folders.has(d); d = dirname(d)) folders.add(d);
+  let old: Dirent[] = [];
+  try {
+    old = readdirSync(out, { recursive: true, withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(out, { recursive: true, force: true }); // a file, not a folder
+  }
+  for (const entry of old) {
+    const p = join(entry.parentPath, entry.name);
+    // A symbolic link is never written through: it could point out of the site.
+    const keep = entry.isDirectory() ? folders.has(p) : entry.isFile() && wanted.has(p);
+    if (!keep) rmSync(p, { recursive: true, force: true });
+  }
+  const made = new Set<string>(old.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name)));
+  files.forEach((f, i) => {
+    const dir = dirname(targets[i]!);
+    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
+    writeFileSync(targets[i]!, f.content);
+  });
 }
 
 /**

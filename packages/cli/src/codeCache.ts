@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * Runs a CommonJS bundle with V8's code cache: the bytecode of every function the last run compiled,
+ * kept in `cacheDir` under a hash of the bundle's text and the Node version. Node 22 does this itself
+ * (`module.enableCompileCache()`); Node 20 only offers it per `vm.Script`. It is compiled code, as
+ * Python keeps `.pyc` files: nothing that depends on what the command is given. A cache that is
+ * missing, rejected by V8 or unwritable only costs compile time.
+ */
+export interface CachedBundle<T> {
+  exports: T;
+  /** Writes the cache when this run had none that V8 accepted (call after the work, so it holds what the work compiled). */
+  save(): void;
+}
+
+export function runCachedBundle<T>(file: string, cacheDir: string | undefined): CachedBundle<T> {
+  const code = readFileSync(file, 'utf8');
+  const key = createHash('sha1').update(process.version).update('\0').update(process.arch).update('\0').update(code).digest('hex').slice(0, 20);
+  const cacheFile = cacheDir && join(cacheDir, `${key}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache yet.
+  }
+  // The wrapper Node gives CommonJS modules, so the bundle's require resolves from where it lies.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file, ...(cachedData && { cachedData }) });
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    exports: module.exports,
+    save() {
+      if (accepted || !cacheFile) return;
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch {
+        // A read-only cache folder: the next run compiles again.
+      }
+    },
+  };
+}
