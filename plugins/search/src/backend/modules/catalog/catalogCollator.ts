@@ -7,6 +7,16 @@ import { ENTITY_FIELDS, entityToDocument } from './entityDocument.js';
 /** Events arrive per stitch batch; gathering them this long turns a burst into one catalog request. */
 const DEBOUNCE_MS = 150;
 const MAX_REFS_PER_REQUEST = 500;
+/**
+ * Beyond this many changed refs in one burst (events less than BULK_QUIET_MS apart) the catalog is ingesting in bulk (a first start, a large Location or
+ * provider sync): indexing then waits until its events pause for BULK_QUIET_MS (at most BULK_MAX_LAG_MS
+ * after the first), so the index's writes and the catalog's stitching do not share the database and
+ * the cores while the catalog still catches up. Single changes keep the short debounce (searchable
+ * within a second).
+ */
+export const BULK_REFS = 1000;
+export const BULK_QUIET_MS = 1000;
+export const BULK_MAX_LAG_MS = 30_000;
 
 export interface CatalogCollatorOptions {
   catalog: CatalogClient;
@@ -34,6 +44,9 @@ export function createCatalogCollator(options: CatalogCollatorOptions): SearchCo
     subscribe(writer: SearchIndexWriter) {
       const pending = new Set<string>();
       let timer: NodeJS.Timeout | undefined;
+      let firstPendingAt = 0;
+      let lastEventAt = 0;
+      let burstRefs = 0;
       let flushing = Promise.resolve();
       const flush = async () => {
         timer = undefined;
@@ -55,11 +68,25 @@ export function createCatalogCollator(options: CatalogCollatorOptions): SearchCo
           }
         }
       };
-      options.onEntitiesChanged(async (entityRefs) => {
-        for (const r of entityRefs) pending.add(r.toLowerCase());
+      const schedule = (delayMs: number) => {
         // Flushes run one after another, so an older read never overwrites a newer one.
-        timer ??= setTimeout(() => { flushing = flushing.then(flush); }, DEBOUNCE_MS);
+        timer = setTimeout(() => { flushing = flushing.then(flush); }, delayMs);
         timer.unref?.();
+      };
+      options.onEntitiesChanged(async (entityRefs) => {
+        const now = Date.now();
+        if (pending.size === 0) firstPendingAt = now;
+        if (now - lastEventAt > BULK_QUIET_MS) burstRefs = 0;
+        lastEventAt = now;
+        burstRefs += entityRefs.length;
+        for (const r of entityRefs) pending.add(r.toLowerCase());
+        if (burstRefs < BULK_REFS) {
+          if (timer === undefined) schedule(DEBOUNCE_MS);
+          return;
+        }
+        // A burst: every event pushes the flush back, until the lag bound.
+        clearTimeout(timer);
+        schedule(Math.max(0, Math.min(BULK_QUIET_MS, firstPendingAt + BULK_MAX_LAG_MS - now)));
       });
     },
   };
