@@ -6,7 +6,7 @@ import { upsertEmitted, removeStale, type CatalogDb, type DeferredEntity } from 
 import { hashOf } from '../database/hash.js';
 import { CatalogEngine } from './CatalogEngine.js';
 import { writeSearchRows } from './searchRows.js';
-import type { EntityProcessor } from './types.js';
+import type { CatalogError, EntityProcessor } from './types.js';
 
 /**
  * The engine's database mechanics with a deliberately small processor: an entity's `spec.owner` gives
@@ -20,10 +20,27 @@ const testProcessor: EntityProcessor = async ({ ref: self, unprocessed }) => {
   const relations = e.spec?.owner
     ? [{ source: self, type: 'ownedBy', target: `group:default/${e.spec.owner}` }, { source: `group:default/${e.spec.owner}`, type: 'ownerOf', target: self }]
     : [];
+  const processed = { ...e, metadata: { namespace: 'default', ...e.metadata } };
+  if (e.kind === 'Location' && e.spec.targets) {
+    // Read target by target, as the real processor does: `'unreadable'` stands for a target that fails.
+    const errors: CatalogError[] = [];
+    const outcome = { readFailed: false, keepFrom: [] };
+    const batches = (async function* () {
+      for (const [i, target] of (e.spec.targets as Array<object[] | 'unreadable'>).entries()) {
+        if (target === 'unreadable') {
+          errors.push({ name: 'NotFoundError', message: `target ${i} could not be read` });
+          outcome.readFailed = true;
+          continue;
+        }
+        yield target.map((c) => ({ ref: ref(c), entity: c, locationKey: `url:${e.metadata.name}/${i}` }));
+      }
+    })();
+    return { entity: processed, relations, errors, childStream: { batches, outcome } };
+  }
   const children: DeferredEntity[] | undefined = e.kind === 'Location'
     ? (e.spec.emit as any[]).map((c) => ({ ref: ref(c), entity: c, locationKey: `url:${e.metadata.name}` }))
     : undefined;
-  return { entity: { ...e, metadata: { namespace: 'default', ...e.metadata } }, relations, errors: [], children };
+  return { entity: processed, relations, errors: [], children };
 };
 const flatten = (e: any) => [
   { key: 'kind', value: String(e.kind).toLowerCase() },
@@ -120,6 +137,33 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     await engine.runUntilIdle();
     expect((await final('component:default/svc')).final.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-b' }]);
     expect((await final('group:default/team-a')).final.relations).toEqual([]);
+  });
+
+  it('writes a Location read for the first time target by target, and compares it with the last read afterwards', async () => {
+    const targets = (...t: Array<object[] | 'unreadable'>) => entity('Location', 'streamed', { targets: t });
+    await addRoot(c, location('root', [targets([entity('Component', 'svc-1', { owner: 'team-a' }), entity('Group', 'team-a')], 'unreadable', [entity('Component', 'svc-2')])]));
+    await engine.runUntilIdle();
+    // A target that fails does not hold back the others' entities; its error is the Location's.
+    expect((await final('component:default/svc-1')).final.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+    expect((await final('group:default/team-a')).final.relations).toEqual([{ type: 'ownerOf', targetRef: 'component:default/svc-1' }]);
+    expect((await final('component:default/svc-2')).final.metadata.name).toBe('svc-2');
+    expect((await final('location:default/streamed')).errors).toEqual([{ name: 'NotFoundError', message: 'target 1 could not be read' }]);
+
+    // Read again with every target readable and svc-2 gone: the result differs, svc-2 is removed.
+    await addRoot(c, location('root', [targets([entity('Component', 'svc-1', { owner: 'team-a' }), entity('Group', 'team-a')])]));
+    await engine.runUntilIdle();
+    expect(await final('component:default/svc-2')).toBeUndefined();
+    expect((await final('location:default/streamed')).errors).toEqual([]);
+
+    // Unchanged: nothing is written or published. Unreadable: what it emitted stays.
+    changed = [];
+    await c.db.updateTable('entities').set({ next_refresh_at: new Date(0) }).execute();
+    await engine.runUntilIdle();
+    expect(changed).toEqual([]);
+    await addRoot(c, location('root', [targets('unreadable')]));
+    await engine.runUntilIdle();
+    expect((await final('component:default/svc-1')).final.metadata.name).toBe('svc-1');
+    expect((await final('location:default/streamed')).errors).toEqual([{ name: 'NotFoundError', message: 'target 0 could not be read' }]);
   });
 
   it('reprocessing unchanged sources changes nothing and publishes nothing', async () => {

@@ -4,7 +4,7 @@ import { relationsFromSpec, stringifyEntityRef, withInverseRelations, type Entit
 import { FIELD_LINE_DEPTH, locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
 import type { DeferredEntity } from '../database/entityRows.js';
 import type { KindPolicy } from './kindRules.js';
-import type { CatalogError, ClaimedEntity, EntityProcessor, ProcessingOutput } from './types.js';
+import type { CatalogError, ChildStream, ClaimedEntity, EntityProcessor, ProcessingOutput } from './types.js';
 
 const ORIGIN = 'backstage.io/managed-by-origin-location';
 
@@ -34,27 +34,36 @@ export function createEntityProcessor(deps: { reader: UrlReaderService; logger: 
     const relations = withInverseRelations(claimed.ref, spec.relations).map((r) => ({ source: r.sourceRef, type: r.type, target: r.targetRef }));
 
     if (entity.kind.toLocaleLowerCase('en-US') !== 'location') return { entity, relations, errors };
-    const { children, readFailed, keepFrom } = await readChildren(entity, deps, errors);
     // A target or file that could not be read keeps the children it had: a flaky server or a typo must
     // not empty the catalog. Errors still show on the Location.
-    return { entity, relations, errors, ...(readFailed ? {} : { children, keepFrom }) };
+    const outcome = { readFailed: false, keepFrom: [] as string[] };
+    return { entity, relations, errors, childStream: { batches: readChildren(entity, deps, errors, outcome), outcome } };
   };
 }
 
-async function readChildren(location: Entity, deps: Parameters<typeof createEntityProcessor>[0], errors: CatalogError[]) {
+/** Each target's children as it is read; read errors go to `errors`, and `outcome` is set as it goes. */
+async function* readChildren(location: Entity, deps: Parameters<typeof createEntityProcessor>[0], errors: CatalogError[], outcome: ChildStream['outcome']): AsyncGenerator<DeferredEntity[]> {
   const origin = location.metadata.annotations?.[ORIGIN] ?? '';
-  const children: DeferredEntity[] = [];
-  const keepFrom: string[] = [];
-  let readFailed = false;
+  const keepFrom = outcome.keepFrom;
   for (const target of locationTargetsOf(location)) {
-    const result = await readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes });
+    const children: DeferredEntity[] = [];
+    let result: Awaited<ReturnType<typeof readLocation>>;
+    try {
+      result = await readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes });
+    } catch (e) {
+      // Reading now happens while the batch is written: a reader's bug is this Location's error, not the batch's.
+      deps.logger.error(`Reading ${target.type}:${target.target} failed`, e as Error);
+      errors.push({ name: 'Error', message: `Reading ${target.target} failed: ${(e as Error).message}` });
+      outcome.readFailed = true;
+      continue;
+    }
     for (const e of result.errors) {
       errors.push(fromDescriptorError(e));
       if (e.field) continue;
       // A file that could not be read or parsed whole keeps what it emitted before; when the error is
       // about the target itself (missing, refused), everything the Location emitted stays.
       const file = locationKeyOfFile(e.url, target.type);
-      if (!file || e.url === target.target || file === `${target.type}:${target.target}`) readFailed = true;
+      if (!file || e.url === target.target || file === `${target.type}:${target.target}`) outcome.readFailed = true;
       else keepFrom.push(file);
     }
     for (const ingested of result.entities) {
@@ -67,8 +76,8 @@ async function readChildren(location: Entity, deps: Parameters<typeof createEnti
       }
       children.push(child);
     }
+    yield children;
   }
-  return { children, readFailed, keepFrom };
 }
 
 /** `file:/abs/path` or `url:https://…` for the file an error names (errors carry file: URLs for local files). */

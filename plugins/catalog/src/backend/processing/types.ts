@@ -31,6 +31,18 @@ export interface ProcessingOutput {
   children?: DeferredEntity[];
   /** Files (location keys) that could not be read this time: what they emitted before stays. */
   keepFrom?: string[];
+  /**
+   * A Location's children read target by target, instead of `children` (see writeResults): the
+   * database writes one target's entities while the next is read. Its read errors join `errors`, and
+   * `outcome` is complete, once the batches are exhausted.
+   */
+  childStream?: ChildStream;
+}
+
+export interface ChildStream {
+  batches: AsyncIterable<DeferredEntity[]>;
+  /** Whether a target could not be read (the children it had stay), and the files to keep children from. */
+  outcome: { readFailed: boolean; keepFrom: string[] };
 }
 
 export interface ClaimedEntity {

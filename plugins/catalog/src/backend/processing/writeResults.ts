@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { hashOf, stableHashOf } from '../database/hash.js';
-import { removeStale, table, upsertEmitted, type CatalogDb, type DeferredEntity } from '../database/entityRows.js';
+import { removeStale, table, upsertEmitted, type CatalogDb, type Conflict, type DeferredEntity } from '../database/entityRows.js';
 import { withAsyncCommit } from '../database/asyncCommit.js';
 import type { CatalogError, ClaimedEntity, ProcessingOutput, RelationRow } from './types.js';
 
@@ -40,67 +40,41 @@ const CHUNK = 5000;
  * queued for stitching), and the processed entity (kept from last time when invalid) with its errors.
  */
 export async function writeResults(c: CatalogDb, items: Array<{ claimed: ClaimedEntity; output: ProcessingOutput }>, options: WriteOptions): Promise<WriteSummary> {
-  let relationRows = 0;
+  const summary: WriteSummary = { relationRows: 0 };
   const changed: Array<{ claimed: ClaimedEntity; output: ProcessingOutput; errors: CatalogError[]; hash: string }> = [];
   // Refs a Location of this batch just rewrote (new content, processed with it): results this batch
   // computed for them from their old content are stale and must not overwrite the new ones.
   const rewritten = new Set<string>();
-  for (const { claimed, output } of items) {
-    const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null })]));
+  for (const item of items) {
+    const { claimed } = item;
+    let { output } = item;
+    if (output.childStream && claimed.resultHash === null) {
+      // Read for the first time (a first ingestion, a newly registered Location): nothing to compare
+      // with, so its children are written target by target as they are read.
+      const childHashes = new Map<string, string>();
+      const written = await writeChildren(c, claimed.ref, output.childStream.batches, childHashes, options, rewritten, summary);
+      const { readFailed, keepFrom } = output.childStream.outcome;
+      output = { ...output, childStream: undefined, ...(readFailed ? {} : { children: [], keepFrom }) };
+      const errors = [...output.errors, ...conflictErrors(written.conflicts)];
+      if (!readFailed) await removeStale(c, { parentRef: claimed.ref }, written.refs, options.orphanStrategy, keepFrom);
+      changed.push({ claimed, output, errors, hash: resultHashOf(output, readFailed ? new Map() : childHashes) });
+      continue;
+    }
+    if (output.childStream) output = await collectChildren(output);
+    const childHashes = new Map((output.children ?? []).map((ch) => [ch.ref, childHashOf(ch)]));
     const hash = resultHashOf(output, childHashes);
     if (hash === claimed.resultHash) continue;
     const errors = [...output.errors];
     if (output.children) {
-      const conflicts = [];
-      const children = output.children;
-      const prepare = (i: number) => {
-        const part = children.slice(i, i + CHILD_CHUNK);
-        const prepared = options.prepareChildren ? options.prepareChildren(part) : Promise.resolve(part);
-        prepared.catch(() => {}); // awaited below; a write failing first must not leave it unhandled
-        return prepared;
-      };
-      let next = prepare(0);
-      let relating: Promise<void> = Promise.resolve();
-      try {
-        for (let i = 0; i < children.length; i += CHILD_CHUNK) {
-          const prepared = await next;
-          const writing = upsertEmitted(c, { parentRef: claimed.ref }, prepared, childHashes);
-          // The next chunk is processed here while the database writes this one: two cores, both busy.
-          if (i + CHILD_CHUNK < children.length) next = prepare(i + CHILD_CHUNK);
-          const upserted = await writing;
-          conflicts.push(...upserted.conflicts);
-          // Children processed here and written (new or changed) get their relations now too.
-          const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
-          for (const child of prepared) {
-            const id = upserted.written.get(child.ref);
-            if (id) rewritten.add(child.ref);
-            if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
-          }
-          // A chunk's relations are written on another connection while the next chunk's entities
-          // are: they only need this chunk's ids, and new entities are queued for stitching anyway.
-          // (Should the two ever deadlock over queue rows both insert, PostgreSQL aborts one; the batch
-          // fails as a whole, leaves the Location's result unrecorded, and is processed again.)
-          await relating;
-          relating = replaceRelationsOf(c, withRelations).then((n) => { relationRows += n; });
-          relating.catch(() => {}); // awaited below
-        }
-      } finally {
-        await relating;
-      }
-      for (const conflict of conflicts) {
-        errors.push({
-          name: 'ConflictError',
-          message: `${conflict.ref} is already defined by ${conflict.existingLocationKey ?? 'another location'}; the original stays and ${conflict.locationKey} is ignored for it`,
-        });
-      }
-      await removeStale(c, { parentRef: claimed.ref }, output.children.map((ch) => ch.ref), options.orphanStrategy, output.keepFrom ?? []);
+      const written = await writeChildren(c, claimed.ref, [output.children], childHashes, options, rewritten, summary);
+      errors.push(...conflictErrors(written.conflicts));
+      await removeStale(c, { parentRef: claimed.ref }, written.refs, options.orphanStrategy, output.keepFrom ?? []);
     }
     changed.push({ claimed, output, errors, hash });
   }
   const current = changed.filter((x) => !rewritten.has(x.claimed.ref));
-  const ownRows = await replaceRelationsOf(c, current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })));
-  relationRows += ownRows;
-  if (current.length === 0) return { relationRows };
+  summary.relationRows += await replaceRelationsOf(c, current.filter((x) => x.output.entity).map((x) => ({ id: x.claimed.id, relations: x.output.relations })));
+  if (current.length === 0) return summary;
 
   const ids = current.map((x) => x.claimed.id);
   const processed = current.map((x) => (x.output.entity ? JSON.stringify(x.output.entity) : null));
@@ -118,7 +92,91 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
       returning e.id
     )
     insert into ${table(c, 'stitch_queue')} (entity_id) select id from updated on conflict do nothing`.execute(t.db));
-  return { relationRows };
+  return summary;
+}
+
+/** What a child's stored form is compared by (its content, read errors and field lines). */
+const childHashOf = (ch: DeferredEntity) => hashOf({ e: ch.entity, x: ch.ingestionErrors ?? [], p: ch.position?.fields ?? null });
+
+/** A streamed Location's output with its children gathered (when it has a result to compare with). */
+async function collectChildren(output: ProcessingOutput): Promise<ProcessingOutput> {
+  const children: DeferredEntity[] = [];
+  for await (const batch of output.childStream!.batches) children.push(...batch);
+  const { readFailed, keepFrom } = output.childStream!.outcome;
+  return { ...output, childStream: undefined, ...(readFailed ? {} : { children, keepFrom }) };
+}
+
+function conflictErrors(conflicts: Conflict[]): CatalogError[] {
+  return conflicts.map((conflict) => ({
+    name: 'ConflictError',
+    message: `${conflict.ref} is already defined by ${conflict.existingLocationKey ?? 'another location'}; the original stays and ${conflict.locationKey} is ignored for it`,
+  }));
+}
+
+/** Batches of children in chunks of `size`, each child's hash recorded as it passes (unless known). */
+async function* inChunks(batches: AsyncIterable<DeferredEntity[]> | Iterable<DeferredEntity[]>, size: number, hashes: Map<string, string>, record: boolean): AsyncGenerator<DeferredEntity[]> {
+  let chunk: DeferredEntity[] = [];
+  for await (const batch of batches) {
+    for (const child of batch) {
+      if (record) hashes.set(child.ref, childHashOf(child));
+      chunk.push(child);
+      if (chunk.length === size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Writes a Location's children a chunk at a time: each chunk is read (for a streamed Location),
+ * processed (prepareChildren) and then upserted, and while the database writes one chunk the next is
+ * read and processed (two cores, both busy). Returns every child's ref and the conflicts.
+ */
+async function writeChildren(c: CatalogDb, parentRef: string, batches: AsyncIterable<DeferredEntity[]> | Iterable<DeferredEntity[]>,
+  hashes: Map<string, string>, options: WriteOptions, rewritten: Set<string>, summary: WriteSummary): Promise<{ refs: string[]; conflicts: Conflict[] }> {
+  const refs: string[] = [];
+  const conflicts: Conflict[] = [];
+  // Streamed children are hashed as they arrive; gathered ones were hashed to compare the result.
+  const source = inChunks(batches, CHILD_CHUNK, hashes, hashes.size === 0)[Symbol.asyncIterator]();
+  const prepareNext = () => {
+    const prepared = source.next().then((r) => (r.done ? undefined : options.prepareChildren ? options.prepareChildren(r.value) : r.value));
+    prepared.catch(() => {}); // awaited below; a write failing first must not leave it unhandled
+    return prepared;
+  };
+  let next = prepareNext();
+  let relating: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const prepared = await next;
+      if (!prepared) break;
+      for (const child of prepared) refs.push(child.ref);
+      const writing = upsertEmitted(c, { parentRef }, prepared, hashes);
+      next = prepareNext();
+      const upserted = await writing;
+      conflicts.push(...upserted.conflicts);
+      // Children processed here and written (new or changed) get their relations now too.
+      const withRelations: Array<{ id: string; relations: RelationRow[] }> = [];
+      for (const child of prepared) {
+        const id = upserted.written.get(child.ref);
+        if (id) rewritten.add(child.ref);
+        if (id && child.result?.processed) withRelations.push({ id, relations: child.result.relations });
+      }
+      // A chunk's relations are written on another connection while the next chunk's entities
+      // are: they only need this chunk's ids, and new entities are queued for stitching anyway.
+      // (Should the two ever deadlock over queue rows both insert, PostgreSQL aborts one; the batch
+      // fails as a whole, leaves the Location's result unrecorded, and is processed again.)
+      await relating;
+      relating = replaceRelationsOf(c, withRelations).then((n) => { summary.relationRows += n; });
+      relating.catch(() => {}); // awaited below
+    }
+  } finally {
+    await relating;
+    // A failed write leaves the reading where it was: end it.
+    await source.return?.(undefined);
+  }
+  return { refs, conflicts };
 }
 
 /** Returns how many relation rows it wrote. */
