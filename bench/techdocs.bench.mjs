@@ -7,7 +7,7 @@
 // and their code blocks highlighted alone (highlightBench).
 // Needs a build (`npm run build`) and Debian's mkdocs (scripts/setup-test-env.sh). Prints medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, root, startPortal, writeConfig } from './lib.mjs';
@@ -55,9 +55,9 @@ export function generateSite(dir, pages = 100) {
 
 /** Wall clock and CPU time (user + system, from /usr/bin/time) of a fresh process: CPU time is what
  * stays comparable when other work shares the 2 cores. */
-function wall(cmd, args) {
+function wall(cmd, args, env) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...(env && { env: { ...process.env, ...env } }) });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   const [, user, sys] = /CPU ([\d.]+) ([\d.]+)/.exec(String(r.stderr)) ?? [];
   return { wall: performance.now() - t0, cpu: (Number(user) + Number(sys)) * 1000 };
@@ -67,17 +67,22 @@ export async function buildBench() {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-docs-'));
   generateSite(join(dir, 'src'));
   const cli = join(root, 'packages/cli/bin/atrium.mjs');
-  const build = (...extra) => wall(process.execPath, [cli, 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'ours'), ...extra]);
+  // The CLI keeps its compiled code (V8's code cache of its bundle) under XDG_CACHE_HOME: here, a
+  // folder of this run, filled by the first build below. Every build still renders from the source.
+  const xdg = { XDG_CACHE_HOME: join(dir, 'xdg') };
+  const build = (extra, env) => wall(process.execPath, [cli, 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, 'ours'), ...extra], { ...xdg, ...env });
   const cache = ['--cache', join(dir, 'cache')];
-  build(...cache); // fills the page cache
-  const ours = [], theirs = [], warm = [], edited = [], inProcess = [];
+  build(cache); // fills the page cache (and the code cache)
+  const ours = [], theirs = [], warm = [], edited = [], inProcess = [], uncompiled = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(build('--no-cache'));
+    ours.push(build(['--no-cache']));
     theirs.push(wall('/usr/bin/mkdocs', ['build', '-q', '-f', join(dir, 'src/mkdocs.yml'), '-d', join(dir, 'theirs')]));
-    warm.push(build(...cache));
+    // The same without the code cache: the CLI compiles its bundle again.
+    uncompiled.push(build(['--no-cache'], { ATRIUM_NO_CODE_CACHE: '1' }));
+    warm.push(build(cache));
     // A commit that edits one page: that page is rendered, the 99 others come from the cache.
     appendFileSync(join(dir, 'src/docs/reference/page-1.md'), `\nEdit ${i}: \`\`\`inline\`\`\` and a [link](../api/page-4.md).\n\n\`\`\`ts\nconst edit = ${i};\n\`\`\`\n`);
-    edited.push(build(...cache));
+    edited.push(build(cache));
   }
   const { buildSite, readLocalSource } = await import(join(root, 'plugins/techdocs/dist/backend/index.js'));
   const { createRenderPool } = await import(join(root, 'plugins/techdocs/dist/backend/builder/index.js'));
@@ -99,12 +104,15 @@ export async function buildBench() {
     return { w, c };
   };
   const ratio = (label, a, b) => console.log(`  => mkdocs / ${label}: ${(b.w / a.w).toFixed(2)}x by wall clock, ${(b.c / a.c).toFixed(2)}x by CPU time`);
-  console.log(`100-page site (${pages} pages per mkdocs), each build a fresh process:`);
+  const bundled = existsSync(join(root, 'packages/cli/dist/docs.cjs'));
+  console.log(`100-page site (${pages} pages per mkdocs), each build a fresh process (the CLI ${bundled ? 'from its bundle' : 'from its modules: no dist/docs.cjs, run npm run build'}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   const a = show('atrium docs build --no-cache (every page rendered)', ours);
   const b = show('/usr/bin/mkdocs build', theirs);
+  const a2 = show('atrium docs build --no-cache, no code cache (ATRIUM_NO_CODE_CACHE=1)', uncompiled);
   const c = show('atrium docs build, page cache, source unchanged', warm);
   const d = show('atrium docs build, page cache, one page edited', edited);
   ratio('atrium (no cache)', a, b);
+  ratio('atrium (no cache, no code cache)', a2, b);
   ratio('atrium (unchanged)', c, b);
   ratio('atrium (one page edited)', d, b);
   console.log(`  builder in-process (warm process, no page cache), on the calling thread: median ${median(inProcess).toFixed(0)} ms (runs: ${inProcess.map((t) => t.toFixed(0)).join(', ')})`);
