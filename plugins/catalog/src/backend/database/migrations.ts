@@ -165,4 +165,12 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`alter table relations drop constraint if exists relations_originating_id_fkey`.execute(db);
     },
   },
+  '0009_column_keys_not_in_search': {
+    // Keys with a column of their own keep a search row only for a spelling other than the lowercased
+    // value, and kind none (searchRows.ts flattenForSearch).
+    async up(db: Kysely<any>) {
+      await sql`delete from search where key = 'kind'
+        or (key in ('metadata.namespace', 'metadata.name', 'spec.type', 'spec.lifecycle') and (original_value is null or original_value = value))`.execute(db);
+    },
+  },
 };

@@ -2,6 +2,7 @@ import { flattenEntity, type Entity } from '@atrium/model';
 import { sql } from 'kysely';
 import { table, type CatalogDb } from '../database/entityRows.js';
 import { withAsyncCommit } from '../database/asyncCommit.js';
+import { FILTER_COLUMNS } from '../service/filterColumns.js';
 import type { StitchedEntity } from './stitch.js';
 
 export type Flatten = (entity: Record<string, unknown>) => Array<{ key: string; value: string | null; originalValue?: string | null }>;
@@ -51,6 +52,11 @@ export async function writeSearchRows(c: CatalogDb, stitched: StitchedEntity[], 
 
 /**
  * The model's flattening (Backstage's search-table rules) in the shape the table takes, without the
- * `relations.*` keys: those are answered from the relations table (service/keyRows.ts).
+ * `relations.*` keys: those are answered from the relations table (service/keyRows.ts). Keys with a
+ * column of their own (service/filterColumns.ts) are filtered, sorted and counted from the column; a
+ * row is kept only to remember a spelling other than the lowercased value (facets show it), and
+ * `kind` not at all (its spelling is read from the final entity, through the kind index). That is a
+ * quarter fewer rows to write at every first stitch (measured: 18.3 rows per entity before, 13.x after).
  */
-export const flattenForSearch: Flatten = (entity) => flattenEntity(entity as unknown as Entity).filter((kv) => !kv.key.startsWith('relations.'));
+export const flattenForSearch: Flatten = (entity) => flattenEntity(entity as unknown as Entity).filter((kv) =>
+  !kv.key.startsWith('relations.') && kv.key !== 'kind' && !(FILTER_COLUMNS[kv.key] && (kv.originalValue == null || kv.originalValue === kv.value)));

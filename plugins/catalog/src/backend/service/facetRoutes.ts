@@ -51,12 +51,17 @@ async function countFacets(c: CatalogDb, facets: string[], filter: EntityFilter 
 
 /**
  * A facet on a key with its own column (kind, type, lifecycle…): counted from the indexed column, which
- * stays fast at 100,000 entities, with each value's spelling read from one search row.
+ * stays fast at 100,000 entities. A value is shown as written: for kinds as the final entity has it
+ * (found through the kind index), for the others from the search row kept for a spelling other than
+ * the lowercased value, if there is one.
  */
 async function columnFacet(c: CatalogDb, key: string, filter: EntityFilter | undefined): Promise<Array<{ value: string; count: number }>> {
   const column = sql.ref(`e.${FILTER_COLUMNS[key]!}`);
+  const spelling = key === 'kind'
+    ? sql`(select k.final->>'kind' from ${table(c, 'final_entities')} k where k.kind = v.value limit 1)`
+    : sql`(select s.original_value from ${table(c, 'search')} s where s.key = ${key} and s.value = v.value and s.original_value is not null limit 1)`;
   const { rows } = await sql<{ value: string; n: string | number }>`
-    select coalesce((select coalesce(s.original_value, s.value) from ${table(c, 'search')} s where s.key = ${key} and s.value = v.value limit 1), v.value) as value, v.n
+    select coalesce(${spelling}, v.value) as value, v.n
     from (
       select ${column} as value, count(*) as n from ${table(c, 'final_entities')} e
       where ${column} is not null and ${entityFilterSql(c, filter)}

@@ -63,9 +63,8 @@ export function likePattern(term: string): string {
 export function fullTextSql(c: CatalogDb, term: string, fields: string[]): RawBuilder<boolean> {
   const keys = fields.map((f) => f.toLowerCase());
   // Fields with a column of their own are matched there (names have a trigram index).
-  const columns = keys.map((k) => FILTER_COLUMNS[k]);
-  if (columns.every((col) => col !== undefined)) {
-    return sql<boolean>`(${sql.join(columns.map((col) => sql`${sql.ref(`e.${col}`)} like ${likePattern(term)} escape '\\'`), sql` or `)})`;
-  }
-  return hasKeyValue(c, keys, (value) => sql<boolean>`${value} like ${likePattern(term)} escape '\\'`);
+  const parts = keys.flatMap((k) => (FILTER_COLUMNS[k] ? [sql<boolean>`${sql.ref(`e.${FILTER_COLUMNS[k]}`)} like ${likePattern(term)} escape '\\'`] : []));
+  const others = keys.filter((k) => !FILTER_COLUMNS[k]);
+  if (others.length > 0) parts.push(hasKeyValue(c, others, (value) => sql<boolean>`${value} like ${likePattern(term)} escape '\\'`));
+  return parts.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }

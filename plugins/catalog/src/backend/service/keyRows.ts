@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { table, type CatalogDb } from '../database/entityRows.js';
+import { FILTER_COLUMNS } from './filterColumns.js';
 
 /**
  * Where a filter key's values are read, for the entity aliased `e`. `relations.<type>` keys come from
@@ -41,6 +42,8 @@ export function sortValueOf(c: CatalogDb, key: string): RawBuilder<unknown> {
   if (isRelationKey(k)) {
     return sql`(select min(r.target_ref) from ${table(c, 'relations')} r where r.source_ref = e.ref and lower(r.type) = ${relationType(k)})`;
   }
+  // The column holds the lowercased value (their search rows only keep other spellings).
+  if (FILTER_COLUMNS[k]) return sql.ref(`e.${FILTER_COLUMNS[k]}`);
   return sql`(select min(s.value) from ${table(c, 'search')} s where s.entity_id = e.id and s.key = ${k})`;
 }
 
