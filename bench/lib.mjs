@@ -4,12 +4,8 @@ import { appendFileSync, readFileSync, writeFileSync, mkdtempSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../packages/cli/bin/nodeFlags.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** The flags `atrium` runs with (its shebang); BENCH_NODE_FLAGS replaces them (e.g. '' for V8's defaults, to compare). */
-const nodeFlags = () => (process.env.BENCH_NODE_FLAGS === undefined ? SERVER_NODE_FLAGS : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean));
 
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -26,7 +22,7 @@ export function writeConfig(yaml) {
 /** Starts the portal (or another app folder); resolves when /readyz answers 200, with the elapsed milliseconds. */
 export async function startPortal({ config, port, app = join(root, 'apps/portal') }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags(), join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', app, '--config', config, '--port', String(port)], {
+  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', app, '--config', config, '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

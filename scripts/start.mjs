@@ -4,7 +4,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../packages/cli/bin/nodeFlags.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const portal = join(root, 'apps/portal');
@@ -12,6 +11,6 @@ const portal = join(root, 'apps/portal');
 const r = spawnSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'packages/cli/bin/atrium.mjs'), 'start', ...process.argv.slice(2)], { cwd: portal, stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', ...process.argv.slice(2)], { cwd: portal, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 // The atrium command. Runs the built CLI; `npm run build` (or `npm start`) builds it.
-// The shebang's flag is SERVER_NODE_FLAGS (nodeFlags.mjs, ADR 0012).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
