@@ -5,11 +5,11 @@ import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchFacetsRespo
 import { encodeCursor } from './cursor.js';
 import { decodeResultSet, encodeResultSet, type EncodedResultSet } from './encodedResults.js';
 import { allFilters } from './filterSql.js';
-import { candidateCtes, matchCondition, rankExpression, termCte } from './matchSql.js';
+import { candidateCtes, matchCondition, rankExpression, termCte, type WholeWord } from './matchSql.js';
 import { IndexChanges } from './indexChanges.js';
 import { highlightAll, highlightFragments, type HighlightTerms } from './highlightText.js';
 import { findCorrections } from './lexicon.js';
-import { correctableWords, parseTerm, toTsquery, type ParsedTerm } from './queryTerm.js';
+import { correctableWords, parseTerm, toTsquery, typedWord, type ParsedTerm } from './queryTerm.js';
 import { ResultCache } from './resultCache.js';
 import type { SearchTables } from './SearchIndex.js';
 
@@ -143,7 +143,7 @@ export class SearchEngine {
   }
 
   private async search(query: EngineQuery): Promise<EncodedResultSet> {
-    const { term, tsquery, browsing, locator, highlightWords } = await this.prepare(query.term);
+    const { term, tsquery, whole, browsing, locator, highlightWords } = await this.prepare(query.term);
     const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
@@ -192,7 +192,7 @@ export class SearchEngine {
     // Prepared once per connection: parsing and planning were a good part of each query (see ADR 9).
     const lexemes = (words: string[]) => sql`array(select lexeme from unnest(to_tsvector('english', ${words.join(' ')})))`;
     const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
-      with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term)}),
+      with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
       ${steps}
       select h.type, d.document::text as document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
         ${highlight ? this.headlineWindow(locator) : sql`null`} as hl_window,
@@ -217,10 +217,10 @@ export class SearchEngine {
     // way the count stops at the cap. Past the last page no row carries the counts; a separate count says
     // how many there are.
     const first = rows[0];
-    const total = small ? (first ? Math.min(COUNT_CAP, Number(first.matches)) : offset > 0 ? await this.count(query, tsquery, browsing) : 0)
-      : browsing ? await this.count(query, tsquery, browsing)
+    const total = small ? (first ? Math.min(COUNT_CAP, Number(first.matches)) : offset > 0 ? await this.count(query, tsquery, whole, browsing) : 0)
+      : browsing ? await this.count(query, tsquery, whole, browsing)
       : first ? Math.min(COUNT_CAP, Math.max(Number(first.ranked), Number(first.matches)))
-      : offset > 0 ? await this.count(query, tsquery, browsing) : 0;
+      : offset > 0 ? await this.count(query, tsquery, whole, browsing) : 0;
     return {
       results: page.map((r, i) => ({
         type: r.type,
@@ -241,7 +241,7 @@ export class SearchEngine {
   }
 
   private async countFacets(query: Omit<EngineQuery, 'page' | 'pageLimit'>): Promise<SearchFacetsResponse> {
-    const { tsquery, browsing } = await this.prepare(query.term);
+    const { tsquery, whole, browsing } = await this.prepare(query.term);
     const columns: Record<FacetField, string> = { kind: 'm.kind', type: 'm.doc_type', owner: 'm.owner', lifecycle: 'm.lifecycle', tags: 'unnest(m.tags)' };
     const inTypes = query.types.length ? sql`m.type = any(${query.types}::text[])` : sql`true`;
     const branches = [
@@ -251,7 +251,7 @@ export class SearchEngine {
         where v.value is not null group by 2 order by 3 desc, 2 limit ${FACET_VALUES})`),
     ];
     const { rows } = await sql<{ facet: string; value: string; count: string }>`
-      with q as (${termCte(tsquery, this.schema)}),
+      with q as (${termCte(tsquery, this.schema, undefined, whole)}),
       m as materialized (
         select d.type, d.kind, d.doc_type, d.owner, d.lifecycle, d.namespace, d.entity_ref, d.tags, d.document
         from ${this.table('documents')} d
@@ -270,16 +270,19 @@ export class SearchEngine {
   }
 
   /** Parses the term and corrects its typos against the lexicon. An empty term browses everything. */
-  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; browsing: boolean; locator?: string; highlightWords: HighlightTerms }> {
+  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; whole?: WholeWord; browsing: boolean; locator?: string; highlightWords: HighlightTerms }> {
     const term = parseTerm(text);
     const correctable = new Set(correctableWords(term));
     const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
     const corrections = await this.corrections(words);
     // Where highlights are looked for: the start of any word that must match, or of its corrections.
     const stems = [...new Set([...term.words, ...[...corrections.values()].flat()].map((w) => w.slice(0, LOCATOR_CHARS)))];
+    const typed = typedWord(term);
+    const wholeTsquery = typed === undefined ? undefined : toTsquery(term, corrections, { typedAsPrefix: false });
     return {
       term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', locator: stems.length ? `\\m(${stems.join('|')})` : undefined,
       highlightWords: highlightWordsOf(term, corrections),
+      ...(typed !== undefined && wholeTsquery !== undefined && { whole: { word: typed, tsquery: wholeTsquery } }),
     };
   }
 
@@ -299,9 +302,9 @@ export class SearchEngine {
     return new Map(words.map((w) => [w.word, this.correctionCache.get(key(w))?.words ?? []]));
   }
 
-  private async count(query: EngineQuery, tsquery: string | undefined, browsing: boolean): Promise<number> {
+  private async count(query: EngineQuery, tsquery: string | undefined, whole: WholeWord | undefined, browsing: boolean): Promise<number> {
     const { rows } = await sql<{ n: string }>`
-      with q as (${termCte(tsquery, this.schema)})
+      with q as (${termCte(tsquery, this.schema, undefined, whole)})
       select count(*) as n from (select 1 from ${this.table('documents')} d
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
       cross join q

@@ -30,8 +30,10 @@ export function rankExpression(term: ParsedTerm): RawBuilder<number> {
  * phrases, every pair of lexemes next to each other in them (`'circuit breaker'`), which a document must
  * have for the phrases to match (null when the phrases have none: a single word, or words apart).
  */
-export function termCte(tsquery: string | undefined, schema: string, term?: ParsedTerm): RawBuilder<unknown> {
-  const tsq = tsquery ? sql`to_tsquery('english', ${tsquery})` : sql`''::tsquery`;
+export function termCte(tsquery: string | undefined, schema: string, term?: ParsedTerm, whole?: WholeWord): RawBuilder<unknown> {
+  const tsq = !tsquery ? sql`''::tsquery`
+    : whole ? sql`(case when ${noLongerLexeme(schema, whole.word)} then to_tsquery('english', ${whole.tsquery}) else to_tsquery('english', ${tsquery}) end)`
+    : sql`to_tsquery('english', ${tsquery})`;
   const phrases = term ? phrasesOf(term) : [];
   // Lexemes are letters and digits (the words of a phrase are), so quote_literal makes each a plain tsquery lexeme.
   const pairs = phrases.length && tsquery
@@ -39,6 +41,27 @@ export function termCte(tsquery: string | undefined, schema: string, term?: Pars
         from unnest(${phrases}::text[]) t(phrase), unnest(${sql.raw(`${schema}.adjacent_pairs`)}(to_tsvector('english', t.phrase))) p)`
     : sql`null::tsquery`;
   return sql`select ${tsq} as tsq, ${pairs} as pairs`;
+}
+
+/** The word being typed, and the tsquery with it as a whole word instead of a prefix. */
+export interface WholeWord {
+  word: string;
+  tsquery: string;
+}
+
+/**
+ * Whether `word` is one lexeme and no longer lexeme in the index starts with it: then the word being
+ * typed matches the same documents as itself as it does as a prefix, and GIN finds them at half the cost (a
+ * prefix collects a bitmap of every lexeme's postings first: 1.6-2.0 against 0.8-0.9 ms for `kafka`'s
+ * 11,500 matches). The lexemes are kept by the writes' own statements (migration 0006), so this reads
+ * what the query's snapshot does; one step of their primary key.
+ */
+function noLongerLexeme(schema: string, word: string): RawBuilder<boolean> {
+  const lexemes = sql.table(`${schema}.lexemes`);
+  return sql<boolean>`coalesce((select count(*) = 1 and bool_and(not exists (
+      select 1 from (select l.lexeme from ${lexemes} l where l.lexeme > s.lexeme collate "C" order by l.lexeme limit 1) n
+      where starts_with(n.lexeme, s.lexeme)))
+    from unnest(to_tsvector('english', ${word})) s), false)`;
 }
 
 /** The phrases that must match (not the excluded ones), their words joined by spaces. */

@@ -58,14 +58,15 @@ const quote = (word: string) => `'${word}'`;
 
 /**
  * The tsquery text (for `to_tsquery('english', …)`), with typo corrections OR-ed into their word:
- * `plaback` → `('plaback':* | 'playback')`. Undefined when nothing must match.
+ * `plaback` → `('plaback':* | 'playback')`. Undefined when nothing must match. `typedAsPrefix` false:
+ * the word being typed as a whole word (for when no longer lexeme starts with it, see termCte).
  */
-export function toTsquery(term: ParsedTerm, corrections: ReadonlyMap<string, string[]> = new Map()): string | undefined {
+export function toTsquery(term: ParsedTerm, corrections: ReadonlyMap<string, string[]> = new Map(), { typedAsPrefix = true } = {}): string | undefined {
   const positive: string[] = [];
   const negative: string[] = [];
   for (const c of term.clauses) {
     if (c.kind === 'word') {
-      const alternatives = [c.prefix ? `${quote(c.word)}:*` : quote(c.word), ...(corrections.get(c.word) ?? []).map(quote)];
+      const alternatives = [c.prefix && typedAsPrefix ? `${quote(c.word)}:*` : quote(c.word), ...(corrections.get(c.word) ?? []).map(quote)];
       positive.push(alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]!);
     } else if (c.kind === 'phrase') positive.push(`(${c.words.map(quote).join(' <-> ')})`);
     else negative.push(`!(${c.words.map(quote).join(' <-> ')})`);
@@ -76,4 +77,10 @@ export function toTsquery(term: ParsedTerm, corrections: ReadonlyMap<string, str
 /** Words worth correcting: long enough that a trigram comparison means something. */
 export function correctableWords(term: ParsedTerm): string[] {
   return [...new Set(term.clauses.flatMap((c) => (c.kind === 'word' && c.word.length >= 3 && !/^\d+$/.test(c.word) ? [c.word] : [])))];
+}
+
+/** The word being typed (matched as a prefix), if the term ends in one. */
+export function typedWord(term: ParsedTerm): string | undefined {
+  const last = term.clauses[term.clauses.length - 1];
+  return last?.kind === 'word' && last.prefix ? last.word : undefined;
 }
