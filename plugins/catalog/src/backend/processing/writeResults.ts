@@ -54,7 +54,8 @@ export async function writeResults(c: CatalogDb, items: Array<{ claimed: Claimed
       const childHashes = new Map<string, string>();
       const written = await writeChildren(c, claimed.ref, output.childStream.batches, childHashes, options, rewritten, summary);
       const { readFailed, keepFrom } = output.childStream.outcome;
-      output = { ...output, childStream: undefined, ...(readFailed ? {} : { children: [], keepFrom }) };
+      // The result is hashed as a gathered one would be: children by their hashes, keepFrom only when read.
+      output = { ...output, childStream: undefined, ...(readFailed ? {} : { keepFrom }) };
       const errors = [...output.errors, ...conflictErrors(written.conflicts)];
       if (!readFailed) await removeStale(c, { parentRef: claimed.ref }, written.refs, options.orphanStrategy, keepFrom);
       changed.push({ claimed, output, errors, hash: resultHashOf(output, readFailed ? new Map() : childHashes) });
