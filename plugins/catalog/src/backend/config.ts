@@ -26,6 +26,8 @@ export const catalogConfigSchema = z.looseObject({
     readonly: z.boolean().optional(),
     /** How long facet counts and query totals may be reused before they are counted again (default 2 s; 0: never). Any change to the catalog drops them at once. */
     aggregateCacheTtl: z.union([z.literal(0), duration]).optional(),
+    /** Megabytes of whole entities' JSON kept to answer pages of entities without reading them again (default 8; 0: none). */
+    entityCacheMegabytes: z.number().min(0).optional(),
   }).optional(),
 });
 
@@ -38,6 +40,7 @@ export interface CatalogSettings {
   allowedLocationTypes: string[];
   readonly: boolean;
   aggregateCacheTtlMs: number;
+  entityCacheBytes: number;
 }
 
 export function readCatalogSettings(config: Config, toMs: (d: HumanDuration) => number): CatalogSettings {
@@ -51,5 +54,6 @@ export function readCatalogSettings(config: Config, toMs: (d: HumanDuration) => 
     allowedLocationTypes: c.allowedLocationTypes ?? ['url'],
     readonly: c.readonly ?? false,
     aggregateCacheTtlMs: c.aggregateCacheTtl === undefined ? 2000 : c.aggregateCacheTtl === 0 ? 0 : toMs(c.aggregateCacheTtl as HumanDuration),
+    entityCacheBytes: Math.round((c.entityCacheMegabytes ?? 8) * 1024 * 1024),
   };
 }

@@ -13,6 +13,7 @@ import { locationEntityFor } from './providers/locationEntity.js';
 import { trustedRootOf, withTrustedRoots } from './providers/trustedReader.js';
 import { createCatalogRoutes } from './service/index.js';
 import { AggregateCache } from './service/aggregateCache.js';
+import { EntityTextCache } from './service/entityTextCache.js';
 import { eventStreamRoutes } from './service/eventStreamRoutes.js';
 import { catalogProcessingExtensionPoint, type EntityProvider } from './providers/extensionPoint.js';
 import { createProviderConnection } from './providers/providerConnection.js';
@@ -100,6 +101,7 @@ export const catalogPlugin = createBackendPlugin({
           logger,
           engine,
           aggregates,
+          texts: new EntityTextCache(settings.entityCacheBytes),
           reader: trustedReader,
           allowedLocationTypes: settings.allowedLocationTypes,
           readonly: settings.readonly,

@@ -298,4 +298,24 @@ describe.each(TEST_DATABASE_CLIENTS)("Backstage's CatalogClient against the cata
     const body = (await res.json()) as { items: Array<{ entityRef: string; visible: boolean; errors: unknown[] }> };
     expect(body.items).toEqual([expect.objectContaining({ entityRef: 'component:default/broken', visible: false, errors: [expect.objectContaining({ field: 'spec.owner', line: 4 })] })]);
   });
+
+  it('serves pages of whole entities from its cache only while their etags stay the same', async () => {
+    const seeded = await seedEntity(t.catalog, component('cached-one', { type: 'service' }, { description: 'first' }), { parentRef: `location:default/${location.metadata.name}` });
+    const id = seeded.metadata.uid!;
+    const page = async (query: string) => ((await (await t.fetch(`/api/catalog/entities/by-query?filter=metadata.name=cached-one${query}`)).json()) as { items: Entity[] }).items;
+    try {
+      expect((await page('')).map((e) => e.metadata.description)).toEqual(['first']);
+      expect(t.texts.get(id, seeded.metadata.etag!)?.toString()).toBe(JSON.stringify(seeded));
+      // Restitched: a new etag, so the cached bytes are not served, in ref order nor sorted by a field.
+      const changed = { ...seeded, metadata: { ...seeded.metadata, description: 'second', etag: 'etag-second' } };
+      await t.catalog.db.updateTable('final_entities').set({ final: JSON.stringify(changed), final_text: JSON.stringify(changed), etag: 'etag-second' }).where('id', '=', id).execute();
+      expect((await page('')).map((e) => e.metadata.description)).toEqual(['second']);
+      expect((await page('&orderField=metadata.name,asc')).map((e) => e.metadata.description)).toEqual(['second']);
+      expect(t.texts.get(id, seeded.metadata.etag!)).toBeUndefined();
+    } finally {
+      await t.catalog.db.deleteFrom('search').where('entity_id', '=', id).execute();
+      await t.catalog.db.deleteFrom('final_entities').where('id', '=', id).execute();
+      await t.catalog.db.deleteFrom('entities').where('id', '=', id).execute();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { stringifyEntityRef, type Entity } from '@atrium/model';
 import { catalogMigrations } from '../database/migrations.js';
 import type { CatalogDb } from '../database/entityRows.js';
 import { createCatalogRoutes } from './createCatalogRoutes.js';
+import { EntityTextCache } from './entityTextCache.js';
 import { flattenForSearch, writeSearchRows } from '../processing/searchRows.js';
 import { writeFinalEntity } from '../processing/stitch.js';
 
@@ -17,11 +18,14 @@ export interface CatalogTestBackend extends TestBackend {
   catalog: CatalogDb;
   client: CatalogClient;
   wakes: () => number;
+  /** The routes' cache of whole entities (small, so pages also read past it). */
+  texts: EntityTextCache;
 }
 
 export async function startCatalogTestBackend(options: { client: TestDatabaseClient; readonly?: boolean; fileRoot?: string }): Promise<CatalogTestBackend> {
   let catalog: CatalogDb | undefined;
   let wakes = 0;
+  const texts = new EntityTextCache(16 * 1024);
   const plugin = createBackendPlugin({
     pluginId: 'catalog',
     register(env) {
@@ -36,6 +40,7 @@ export async function startCatalogTestBackend(options: { client: TestDatabaseCli
             httpAuth,
             logger,
             engine: { wake: () => void wakes++ },
+            texts,
             reader,
             allowedLocationTypes: ['url', 'file'],
             readonly: options.readonly ?? false,
@@ -50,7 +55,7 @@ export async function startCatalogTestBackend(options: { client: TestDatabaseCli
     discoveryApi: { getBaseUrl: async () => `${t.url}/api/catalog` },
     fetchApi: { fetch: (u, init) => fetch(u, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: authorization! } }) },
   });
-  return Object.assign(t, { catalog: catalog!, client, wakes: () => wakes });
+  return Object.assign(t, { catalog: catalog!, client, wakes: () => wakes, texts });
 }
 
 /** Writes an entity as the engine would once stitched: final JSON with uid/etag, its search rows and relations. */

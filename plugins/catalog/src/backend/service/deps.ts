@@ -2,6 +2,7 @@ import type { HttpAuthService, Logger, UrlReaderService } from '@atrium/backend'
 import type { EntityValidator } from '@atrium/model';
 import type { CatalogDb } from '../database/entityRows.js';
 import type { AggregateCache } from './aggregateCache.js';
+import type { EntityTextCache } from './entityTextCache.js';
 
 /** What the catalog's REST API needs from the plugin. */
 export interface CatalogRoutesDeps {
@@ -20,4 +21,6 @@ export interface CatalogRoutesDeps {
   readonly: boolean;
   /** Facet counts and query totals reused for a moment (see aggregateCache.ts); none when absent. */
   aggregates?: AggregateCache;
+  /** Whole entities' bytes by etag for pages of entities (see entityTextCache.ts); none when absent. */
+  texts?: EntityTextCache;
 }

@@ -8,6 +8,7 @@ import { RawJson } from './rawJson.js';
 import { entityFilterSql, fullTextSql } from './filterSql.js';
 import { sortValueOf } from './keyRows.js';
 import type { AggregateCache } from './aggregateCache.js';
+import { EntityTextCache } from './entityTextCache.js';
 
 export interface QueryEntitiesInput {
   /** The first page's parameters, or the cursor of a later one. */
@@ -20,6 +21,8 @@ export interface QueryEntitiesInput {
   predicate?: boolean;
   /** Totals reused for a moment (see aggregateCache.ts). */
   aggregates?: AggregateCache;
+  /** Whole entities' bytes by etag (see entityTextCache.ts); without it every page reads them all. */
+  texts?: EntityTextCache;
 }
 
 export interface QueryEntitiesOutput {
@@ -93,17 +96,18 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
     return pageInfo;
   };
 
+  const texts = input.texts ?? new EntityTextCache(0);
   if (!input.fields && !q.orderField) {
     // Whole entities in ref order (the default, and what lists page through): one scan of the page's
-    // rows, whose stored texts the database joins into the items array. The page is then one row of
-    // one string instead of a row per entity, and the cursors' ends are the smallest and largest ref.
-    // `i` numbers the rows in walking order; row limit + 1 only says whether there are more.
-    const { rows } = await sql<{ n: number; items: string | null; lo: string | null; hi: string | null }>`${sql.raw(PREPARE)}
-      select count(*)::int as n, string_agg(final_text, ',' order by i ${sql.raw(backwards ? 'desc' : 'asc')}) filter (where i <= ${input.limit}) as items,
+    // rows for their ids and etags, as one JSON value; the entities' texts come from the cache, and
+    // those it lacks in one more query. The cursors' ends are the smallest and largest ref. `i`
+    // numbers the rows in walking order; row limit + 1 only says whether there are more.
+    const { rows } = await sql<{ n: number; keys: Array<[string, string]> | null; lo: string | null; hi: string | null }>`${sql.raw(PREPARE)}
+      select count(*)::int as n, json_agg(json_build_array(id, etag) order by i ${sql.raw(backwards ? 'desc' : 'asc')}) filter (where i <= ${input.limit}) as keys,
         min(ref) filter (where i <= ${input.limit}) as lo, max(ref) filter (where i <= ${input.limit}) as hi
       from (
-        select ref, final_text, row_number() over (order by ref ${sql.raw(dir)}) as i from (
-          select ref, final_text from (select e.ref, e.final_text from ${table(c, 'final_entities')} e where ${where} ${fence}) m
+        select id, etag, ref, row_number() over (order by ref ${sql.raw(dir)}) as i from (
+          select id, etag, ref from (select e.id, e.etag, e.ref from ${table(c, 'final_entities')} e where ${where} ${fence}) m
           where ${keyset}
           order by ref ${sql.raw(dir)}
           limit ${input.limit + 1} ${offset}
@@ -111,20 +115,46 @@ export async function queryEntities(c: CatalogDb, input: QueryEntitiesInput): Pr
       ) page`.execute(c.db);
     const r = rows[0]!;
     const [first, last] = r.lo === null || r.hi === null ? [undefined, undefined] : [{ ref: r.lo, v: null }, { ref: r.hi, v: null }];
-    return { items: new RawJson(`[${r.items ?? ''}]`), totalItems, pageInfo: pageInfoOf(first, last, r.n > input.limit) };
+    const parts: Array<string | Buffer> = ['['];
+    (await entityBytes(c, texts, r.keys ?? [])).forEach((bytes, i) => parts.push(...(i > 0 ? [',', bytes] : [bytes])));
+    parts.push(']');
+    return { items: new RawJson(parts), totalItems, pageInfo: pageInfoOf(first, last, r.n > input.limit) };
   }
 
-  // Sorted by a field, or projected: the page, then its entities' JSON (or fields) for its rows only.
+  // Sorted by a field, or projected: the page, then its entities' etags (or fields) for its rows only.
   const { rows } = await sql<Row & { final: unknown }>`${sql.raw(PREPARE)}
     with ${pageSql}
-    select p.id, p.ref, p.v, ${projectionSql(input.fields)} as final from page p join ${table(c, 'final_entities')} e on e.id = p.id
+    select p.id, p.ref, p.v, ${input.fields ? projectionSql(input.fields) : sql`e.etag`} as final from page p join ${table(c, 'final_entities')} e on e.id = p.id
     -- The join does not keep the page's order; sorting its few rows again does (in the database's collation).
     order by ${orderOf('p')}`.execute(c.db);
 
   const more = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
   if (backwards) page.reverse();
-  return { items: page.map((r) => responseEntity(r.final, input.fields)), totalItems, pageInfo: pageInfoOf(page[0], page[page.length - 1], more) };
+  const pageInfo = pageInfoOf(page[0], page[page.length - 1], more);
+  if (input.fields) return { items: page.map((r) => responseEntity(r.final, input.fields)), totalItems, pageInfo };
+  const bytes = await entityBytes(c, texts, page.map((r) => [r.id, r.final as string]));
+  return { items: bytes.map((b) => new RawJson([b])), totalItems, pageInfo };
+}
+
+/**
+ * The entities' stored texts as bytes, in the order of `keys` (id, etag): from the cache, else read
+ * (and cached) in one query. An entity deleted since its key was read is left out; one changed since
+ * comes in its newer form.
+ */
+async function entityBytes(c: CatalogDb, cache: EntityTextCache, keys: Array<[string, string]>): Promise<Buffer[]> {
+  const found = keys.map(([id, etag]) => cache.get(id, etag));
+  const missing = keys.filter((_, i) => found[i] === undefined).map(([id]) => id);
+  if (missing.length === 0) return found as Buffer[];
+  const { rows } = await sql<{ id: string; etag: string; final_text: string }>`${sql.raw(PREPARE)}
+    select id, etag, final_text from ${table(c, 'final_entities')} where id = any(${missing}::uuid[])`.execute(c.db);
+  const read = new Map(rows.map((row) => [row.id, cache.set(row.id, row.etag, row.final_text)]));
+  const out: Buffer[] = [];
+  keys.forEach(([id], i) => {
+    const bytes = found[i] ?? read.get(id);
+    if (bytes) out.push(bytes);
+  });
+  return out;
 }
 
 /** Rows strictly after the position in walking order; `op` is already flipped when walking backwards. */

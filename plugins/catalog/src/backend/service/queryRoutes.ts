@@ -34,7 +34,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
     // With a cursor, the query it carries wins over filter/orderField/fullText parameters (as in Backstage).
     if (q.cursor !== undefined) {
       if (q.cursor === '') throw new InputError('Malformed cursor parameter, it is empty');
-      return queryEntities(deps.catalog, { start: { cursor: decodeCursor(q.cursor) }, limit, fields });
+      return queryEntities(deps.catalog, { start: { cursor: decodeCursor(q.cursor) }, limit, fields, texts: deps.texts });
     }
     const [orderField] = parseOrderFieldParam(q.orderField);
     const term = q.fullTextFilterTerm?.trim();
@@ -47,6 +47,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
       fields,
       excludeTotal,
       aggregates: deps.aggregates,
+      texts: deps.texts,
     });
   });
 
@@ -68,7 +69,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
     const b = request.body;
     const fields = parseFieldsParam(b.fields);
     const limit = b.limit ?? DEFAULT_LIMIT;
-    if (b.cursor !== undefined) return queryEntities(deps.catalog, { start: { cursor: decodeCursor(b.cursor) }, limit, fields, predicate: true });
+    if (b.cursor !== undefined) return queryEntities(deps.catalog, { start: { cursor: decodeCursor(b.cursor) }, limit, fields, predicate: true, texts: deps.texts });
     const [orderField] = (b.orderBy ?? []).map((o) => ({ field: o.field.toLowerCase(), order: o.order }));
     const term = b.fullTextFilter?.term.trim();
     const fullText = term
@@ -83,6 +84,7 @@ export function queryRoutes(app: AtriumFastify, deps: CatalogRoutesDeps): void {
       excludeTotal: b.totalItems === 'exclude',
       predicate: true,
       aggregates: deps.aggregates,
+      texts: deps.texts,
     });
   });
 }

@@ -36,3 +36,12 @@ describe('a raw value as the whole payload', () => {
     expect(JSON.parse(String(out))).toEqual({ items: items.map((r) => JSON.parse(r.text)), totalItems: 50 });
   });
 });
+
+describe('raw JSON in parts', () => {
+  it('joins text and UTF-8 bytes in order, as a whole payload and inside one', () => {
+    const raw = new RawJson(['[', Buffer.from('{"a":"é"}'), ',', Buffer.from('{"b":2}'), ']']);
+    expect(raw.text).toBe('[{"a":"é"},{"b":2}]');
+    expect(JSON.parse(String(serializeWithRawJson(raw)))).toEqual([{ a: 'é' }, { b: 2 }]);
+    expect(JSON.parse(String(serializeWithRawJson({ items: raw, n: 2 })))).toEqual({ items: [{ a: 'é' }, { b: 2 }], n: 2 });
+  });
+});
