@@ -2,7 +2,8 @@
 // CommonJS file that `atrium docs build` runs with V8's code cache (src/codeCache.ts), and writes
 // dist/docs.cjs.inputs.json: the files it was made of, so the CLI ignores a bundle older than them.
 // Run by `npm run build` after `tsc -b`; reads the compiled JavaScript, not the TypeScript.
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,13 +20,67 @@ const result = await build({
   // The builder finds prismjs, sanitize-html and its own files from import.meta.url: here, the bundle.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [prismInside()],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
 });
-const inputs = Object.keys(result.metafile.inputs).map((p) => {
+const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('atrium-prism:')).map((p) => {
   const s = statSync(resolve(p));
   return [relative(dist, resolve(p)), s.size, s.mtimeMs];
 });
 writeFileSync(`${outfile}.inputs.json`, JSON.stringify({ inputs }));
 console.log(`bundled ${inputs.length} files into ${relative(process.cwd(), outfile)}`);
+
+/**
+ * The builder loads Prism through `prismFiles.js` (its core, its component list, its grammar loader)
+ * from node_modules; here that module is replaced by one holding them inside the bundle, each grammar
+ * as a function that runs its file's code (Prism's loader runs a grammar again when one it extends is
+ * reloaded), so a build's grammars come with the bundle's code cache instead of being resolved, read
+ * and compiled from ~10 files on every run. The loader is Prism's (components/index.js) with a call
+ * instead of a require. The inputs list names prism.js, components.js and dependencies.js, which
+ * every prismjs release changes, not the 300 grammar files (stat-ing them would cost each run ~2 ms).
+ */
+function prismInside() {
+  const prismDir = dirname(createRequire(import.meta.url).resolve('prismjs/package.json'));
+  return {
+    name: 'atrium-prism-inside',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/prismFiles\.js$/ }, () => ({ path: 'prism-files', namespace: 'atrium-prism' }));
+      b.onLoad({ filter: /.*/, namespace: 'atrium-prism' }, () => {
+        const components = createRequire(import.meta.url)('prismjs/components.js');
+        const grammars = [];
+        const watchFiles = [];
+        for (const id of Object.keys(components.languages)) {
+          if (id === 'meta') continue;
+          const file = join(prismDir, 'components', `prism-${id}.js`);
+          if (!existsSync(file)) throw new Error(`prismjs has no grammar file for "${id}" (${file})`);
+          watchFiles.push(file);
+          grammars.push(`  ${JSON.stringify(id)}: function () {\n${readFileSync(file, 'utf8')}\n},`);
+        }
+        // The grammars' `Prism` is the bundle's own core, not whichever copy last set the global.
+        const contents = `const Prism = require('prismjs');
+const components = require('prismjs/components.js');
+const getLoader = require('prismjs/dependencies.js');
+const grammars = {
+${grammars.join('\n')}
+};
+const loadedLanguages = new Set();
+function loadLanguages(languages) {
+  if (!Array.isArray(languages)) languages = [languages];
+  const loaded = [...loadedLanguages, ...Object.keys(Prism.languages)];
+  getLoader(components, languages, loaded).load((lang) => {
+    if (!(lang in components.languages)) return;
+    delete Prism.languages[lang];
+    grammars[lang]();
+    loadedLanguages.add(lang);
+  });
+}
+loadLanguages.silent = false;
+module.exports.prismFiles = { core: () => Prism, components: () => components, loadLanguages: () => loadLanguages };
+`;
+        return { contents, loader: 'js', resolveDir: prismDir, watchFiles };
+      });
+    },
+  };
+}

@@ -27,7 +27,8 @@ export async function loadDocsCommands(): Promise<{ commands: typeof DocsCommand
   return { commands: await import('./docs.js'), save: () => {} };
 }
 
-function bundleIsCurrent(bundle: string): boolean {
+/** Whether the bundle exists and was made from the compiled files as they are now. */
+export function bundleIsCurrent(bundle: string): boolean {
   let inputs: BundleInputs['inputs'];
   try {
     inputs = (JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as BundleInputs).inputs;

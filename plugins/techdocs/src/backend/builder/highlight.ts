@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type Prism from 'prismjs';
+import { prismFiles } from './prismFiles.js';
 
 /**
  * Syntax highlighting with Prism's grammars (prismjs 1.30, ~300 languages): each code block becomes
@@ -10,8 +10,6 @@ import type Prism from 'prismjs';
  * It replaced shiki (TextMate grammars on a JavaScript regex engine) on 2026-12-02: on Fastify's docs
  * shiki took ~2 ms a code block and was 80% of a warm build; Prism takes ~45 µs (ADR 0010).
  */
-const require = createRequire(import.meta.url);
-
 type Grammar = Prism.Grammar;
 interface PrismLike {
   languages: Record<string, Grammar | undefined>;
@@ -36,7 +34,7 @@ let byName: Map<string, string> | undefined;
 /** Prism's language ids by every name and alias it knows, plus ours. */
 function languageNames(): Map<string, string> {
   if (byName) return byName;
-  const components = require('prismjs/components.json') as Components;
+  const components = prismFiles.components() as Components;
   const names = new Map<string, string>();
   for (const [id, c] of Object.entries(components.languages)) {
     if (NOT_LANGUAGES.has(id) || typeof c === 'string') continue;
@@ -69,8 +67,8 @@ const loaded = new Set<string>();
 function loadPrism(): PrismLike {
   if (prism) return prism;
   // prismjs sets a global `Prism` that its language files extend (per thread: workers have their own).
-  prism = require('prismjs') as PrismLike;
-  const load = require('prismjs/components/index.js') as ((ids: string[]) => void) & { silent: boolean };
+  prism = prismFiles.core() as PrismLike;
+  const load = prismFiles.loadLanguages() as ((ids: string[]) => void) & { silent: boolean };
   load.silent = true;
   loadLanguages = load;
   withoutParameterLists(prism);

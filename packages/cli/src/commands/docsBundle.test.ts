@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleIsCurrent } from './loadDocs.js';
+
+const cli = fileURLToPath(new URL('../../bin/atrium.mjs', import.meta.url));
+const bundle = fileURLToPath(new URL('../../dist/docs.cjs', import.meta.url));
+// The bundle is made by `npm run build` (npm test builds first); without a current one there is
+// nothing to compare.
+const built = existsSync(join(bundle, '../index.js')) && bundleIsCurrent(bundle);
+
+const LANGS = ['ts', 'tsx', 'jsx', 'js', 'html', 'php', 'css', 'bash', 'console', 'python', 'go', 'yaml', 'json', 'rust', 'java', 'sql', 'nosuchlanguage'];
+
+/** The built CLI's docs bundle (dist/docs.cjs, Prism inside it) against the compiled modules it is made of. */
+describe.skipIf(!built)('atrium docs build from its bundle', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'atrium-docs-bundle-'));
+    await mkdir(join(dir, 'src/docs'), { recursive: true });
+    await writeFile(join(dir, 'src/mkdocs.yml'), 'site_name: Bundle\nmarkdown_extensions:\n  - pymdownx.highlight\n  - pymdownx.superfences\n');
+    const code = (lang: string) => `\`\`\`${lang} hl_lines="2"\n<div class="a">{{ x }}</div>\nconst f = (a: number): string => \`\${a}\`; // <?php echo $x; ?>\nfn main() { println!("{}", 1); } SELECT * FROM t WHERE a = 'b';\n\`\`\`\n`;
+    await writeFile(join(dir, 'src/docs/index.md'), `# Code\n\n${LANGS.map(code).join('\n')}`);
+    await writeFile(join(dir, 'src/docs/other.md'), `# Other\n\n${[...LANGS].reverse().map(code).join('\n')}`);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const build = (out: string, env: Record<string, string>) =>
+    promisify(execFile)(process.execPath, [cli, 'docs', 'build', '--source', join(dir, 'src'), '--out', join(dir, out), '--no-cache'], { env: { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg'), ...env } });
+
+  it('writes the same pages, highlighted alike in every language, as the compiled modules', async () => {
+    await build('modules', { ATRIUM_NO_BUNDLE: '1' });
+    expect(existsSync(join(dir, 'xdg/atrium/code'))).toBe(false);
+    await build('bundle', {});
+    // Only the bundle keeps a code cache: this build did run from it.
+    expect((await readdir(join(dir, 'xdg/atrium/code'))).some((f) => f.endsWith('.bin'))).toBe(true);
+    for (const page of ['index.html', 'other/index.html', 'search/search_index.json']) {
+      const fromBundle = await readFile(join(dir, 'bundle', page), 'utf8');
+      expect(fromBundle).toBe(await readFile(join(dir, 'modules', page), 'utf8'));
+    }
+    const html = await readFile(join(dir, 'bundle/index.html'), 'utf8');
+    expect(html).toContain('<span class="token keyword">const</span>');
+    expect(html).toContain('<span class="token delimiter important">&lt;?php</span>');
+    expect(html).toContain('<span class="token macro property">println!</span>');
+  }, 60_000);
+});
