@@ -33,31 +33,57 @@ ${content}
 `;
 }
 
-/** A nav's HTML from one folder: the text between the links' ends, and each link's page. */
+/**
+ * A nav's HTML as seen from one folder: `pieces[k]` ends where link `k`'s href starts and
+ * `pieces[k + 1]` starts after it (after the `aria-current` a page's own entry gets).
+ */
 interface NavParts {
   pieces: string[];
+  hrefs: string[];
   paths: Array<string | undefined>;
+  /** Each link's site path when it is relative to the page (not an external url), and whether that path is already normal. */
+  targets: Array<{ path: string; normal: boolean } | undefined>;
 }
 
-// Per nav (one per build) and folder: every page of a folder has the same nav links, and the nav of
-// 100 pages was 100 times relativeUrl and escaping of every entry (~25 ms of a fresh CLI build).
+// Per nav (one per build) and folder: the nav of 100 pages was 100 times relativeUrl and escaping of
+// every entry (~25 ms of a fresh CLI build).
 const navParts = new WeakMap<NavItem[], Map<string, NavParts>>();
 
-/** The nav as HTML for the page at `url`, its own entry marked current. */
-function navHtml(nav: NavItem[], url: string): string {
+/**
+ * The nav as HTML for the page at `url`, its own entry marked current. With directory URLs every page
+ * is a folder of its own (`guides/setup/`), yet a link from there to anything outside it is the same as
+ * from any other page of `guides/`: the links are made once per parent folder, from a folder no page
+ * has, and only the entries inside the page's own folder again.
+ */
+export function navHtml(nav: NavItem[], url: string): string {
   const folder = url.endsWith('/') || url === '' ? url : url.slice(0, url.lastIndexOf('/') + 1);
   let byFolder = navParts.get(nav);
   if (!byFolder) navParts.set(nav, byFolder = new Map());
-  let parts = byFolder.get(folder);
-  if (!parts) byFolder.set(folder, parts = navPartsFrom(nav, folder));
+  // `guides/setup/` is seen from `guides/\0/`: "\0" is no path's segment.
+  const own = folder !== '' && folder === url && isNormal(url) ? folder.slice(folder.lastIndexOf('/', folder.length - 2) + 1) : undefined;
+  const from = own === undefined ? folder : `${folder.slice(0, folder.length - own.length)}\0/`;
+  let parts = byFolder.get(from);
+  if (!parts) byFolder.set(from, parts = navPartsFrom(nav, from));
   const out = [parts.pieces[0]!];
-  parts.paths.forEach((p, k) => out.push(p === url ? ' aria-current="page"' : '', parts.pieces[k + 1]!));
+  const inOwn = own === undefined ? '' : folder.slice(0, -1);
+  parts.paths.forEach((p, k) => {
+    // An entry in the page's own folder (or that folder's path), or one whose path is not normal
+    // (`..`): its link is made from the page's folder itself.
+    const t = own === undefined ? undefined : parts.targets[k];
+    const mine = t !== undefined && (!t.normal || (t.path.startsWith(inOwn) && (t.path.length === inOwn.length || t.path[inOwn.length] === '/')));
+    out.push(mine ? esc(relativeUrl(folder, t.path)) : parts.hrefs[k]!, p === url ? '" aria-current="page"' : '"', parts.pieces[k + 1]!);
+  });
   return out.join('');
 }
 
+// No `.` or `..` segment, empty segment, leading slash or backslash: relativeUrl compares such paths segment by segment.
+const isNormal = (path: string) => !/\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|^\//.test(path);
+
 function navPartsFrom(nav: NavItem[], folder: string): NavParts {
   const pieces = [''];
+  const hrefs: string[] = [];
   const paths: NavParts['paths'] = [];
+  const targets: NavParts['targets'] = [];
   const add = (s: string) => { pieces[pieces.length - 1] += s; };
   const walk = (items: NavItem[]) => {
     add('<ul>');
@@ -68,14 +94,18 @@ function navPartsFrom(nav: NavItem[], folder: string): NavParts {
         add('</li>');
         continue;
       }
-      add(`<li><a href="${esc(i.url ?? relativeUrl(folder, i.path ?? ''))}"`);
+      add('<li><a href="');
+      // An entry with its own url (an external link) is the same from every folder.
+      hrefs.push(esc(i.url ?? relativeUrl(folder, i.path ?? '')));
       paths.push(i.path);
+      const target = i.url === undefined ? i.path ?? '' : undefined;
+      targets.push(target === undefined ? undefined : { path: target, normal: isNormal(target) });
       pieces.push(`>${esc(i.title)}</a></li>`);
     }
     add('</ul>');
   };
   walk(nav);
-  return { pieces, paths };
+  return { pieces, hrefs, paths, targets };
 }
 
 /** Styles for the standalone site: readable type, both colour schemes, admonitions, tabs and code. */
