@@ -8,6 +8,7 @@ import { allFilters } from './filterSql.js';
 import { candidateCtes, matchCondition, rankExpression, termCte, type WholeWord } from './matchSql.js';
 import { IndexChanges } from './indexChanges.js';
 import { highlightAll, highlightFragments, type HighlightTerms } from './highlightText.js';
+import { headlineWindowSql, highlightWindow, locatorOf, locatorSql, WINDOW_IN_ENGINE_BYTES } from './highlightWindow.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, typedWord, type ParsedTerm } from './queryTerm.js';
 import { ResultCache } from './resultCache.js';
@@ -31,18 +32,16 @@ interface HitRow {
   ranked: string;
   fetched: string;
   title: string;
+  /** The text to highlight in, when the engine cuts its window (see highlightWindow.ts). */
+  hl_text: string | null;
+  /** Its window, when PostgreSQL cut it (a long text). */
   hl_window: string | null;
   hl_words: string[] | null;
   hl_prefixes: string[] | null;
 }
 
-/** Highlights come from this much text around the first likely match (see headlineWindow and highlightText.ts). */
-const HEADLINE_WINDOW_CHARS = 700;
-const HEADLINE_LEAD_CHARS = 200;
 /** Word starts that place the highlight window: long enough to be specific, short enough to catch other forms. */
 const LOCATOR_CHARS = 5;
-/** A window cut mid-word drops that word's tail. */
-const PARTIAL_FIRST_WORD = '^\\S*\\s';
 const FACET_VALUES = 50;
 /** Counts stop here ("200+", see RESULT_COUNT_CAP): counting every match of a broad term costs more than finding the page. */
 export const COUNT_CAP = RESULT_COUNT_CAP;
@@ -143,7 +142,7 @@ export class SearchEngine {
   }
 
   private async search(query: EngineQuery): Promise<EncodedResultSet> {
-    const { term, tsquery, whole, browsing, locator, highlightWords } = await this.prepare(query.term);
+    const { term, tsquery, whole, browsing, stems, highlightWords } = await this.prepare(query.term);
     const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
     const highlight = tsquery !== undefined;
@@ -195,7 +194,8 @@ export class SearchEngine {
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
       ${steps}
       select h.type, d.document::text as document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
-        ${highlight ? this.headlineWindow(locator) : sql`null`} as hl_window,
+        ${highlight ? sql`case when octet_length(hs.text) <= ${WINDOW_IN_ENGINE_BYTES} then hs.text end` : sql`null`} as hl_text,
+        ${highlight ? sql`case when octet_length(hs.text) > ${WINDOW_IN_ENGINE_BYTES} then ${headlineWindowSql(sql`hs.text`, locatorSql(stems))} end` : sql`null`} as hl_window,
         ${highlight ? lexemes(highlightWords.words) : sql`null`} as hl_words,
         ${highlight ? lexemes(highlightWords.prefixes) : sql`null`} as hl_prefixes
       from hits h
@@ -207,6 +207,7 @@ export class SearchEngine {
 
     const page = rows;
     const tags = { preTag: this.preTag, postTag: this.postTag };
+    const locator = highlight ? locatorOf(stems) : undefined;
     // Every row carries the same lexemes.
     const terms: HighlightTerms = {
       words: [...(rows[0]?.hl_words ?? []), ...highlightWords.words],
@@ -230,7 +231,7 @@ export class SearchEngine {
           highlight: {
             preTag: this.preTag,
             postTag: this.postTag,
-            fields: { title: highlightAll(r.title, terms, tags), text: highlightFragments(r.hl_window ?? '', terms, tags) },
+            fields: { title: highlightAll(r.title, terms, tags), text: highlightFragments(r.hl_text !== null ? highlightWindow(r.hl_text, locator) : r.hl_window ?? '', terms, tags) },
           },
         }),
       })),
@@ -270,7 +271,7 @@ export class SearchEngine {
   }
 
   /** Parses the term and corrects its typos against the lexicon. An empty term browses everything. */
-  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; whole?: WholeWord; browsing: boolean; locator?: string; highlightWords: HighlightTerms }> {
+  private async prepare(text: string): Promise<{ term: ParsedTerm; tsquery?: string; whole?: WholeWord; browsing: boolean; stems: string[]; highlightWords: HighlightTerms }> {
     const term = parseTerm(text);
     const correctable = new Set(correctableWords(term));
     const words = term.clauses.flatMap((c) => (c.kind === 'word' && correctable.has(c.word) ? [{ word: c.word, prefix: c.prefix }] : []));
@@ -280,7 +281,7 @@ export class SearchEngine {
     const typed = typedWord(term);
     const wholeTsquery = typed === undefined ? undefined : toTsquery(term, corrections, { typedAsPrefix: false });
     return {
-      term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', locator: stems.length ? `\\m(${stems.join('|')})` : undefined,
+      term, tsquery: toTsquery(term, corrections), browsing: text.trim() === '', stems,
       highlightWords: highlightWordsOf(term, corrections),
       ...(typed !== undefined && wholeTsquery !== undefined && { whole: { word: typed, tsquery: wholeTsquery } }),
     };
@@ -311,29 +312,6 @@ export class SearchEngine {
       where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
         and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.statements);
     return Number(rows[0]?.n ?? 0);
-  }
-
-  /**
-   * The part of a document's text to highlight in (see highlightText.ts): a window from shortly before
-   * the first word that may match, so a page of results sends a few hundred characters each, not whole
-   * pages; from the start when none is found (the match may be a stem the locator misses).
-   */
-  private headlineWindow(locator: string | undefined): RawBuilder<string> {
-    const text = sql`hs.text`;
-    if (!locator) return sql<string>`left(${text}, ${HEADLINE_WINDOW_CHARS})`;
-    // Where the first match starts: regexp_instr collects every match of the text before it answers
-    // (12 µs a 2 KB page, a third of the window's cost), so the first match's text is found with
-    // substring and its place with strpos; that is the match itself when it starts a word (an earlier
-    // occurrence starting a word would have been the first match), else regexp_instr decides. Each step
-    // is computed once (`offset 0`): folded into the next, its expression was evaluated at every mention.
-    return sql<string>`(select case when at > ${HEADLINE_LEAD_CHARS}
-        then regexp_replace(substr(${text}, at - ${HEADLINE_LEAD_CHARS}, ${HEADLINE_WINDOW_CHARS}), ${PARTIAL_FIRST_WORD}, '')
-        else left(${text}, ${HEADLINE_WINDOW_CHARS}) end
-      from (select case when m.first is null then 0
-          when m.at = 1 or substr(${text}, m.at - 1, 1) !~ '\\w' then m.at
-          else regexp_instr(${text}, ${locator}, 1, 1, 0, 'i') end as at
-        from (select f.first, strpos(${text}, f.first) as at
-          from (select substring(${text} from ${`(?i)${locator}`}) as first offset 0) f offset 0) m offset 0) p)`;
   }
 
   /**
