@@ -18,8 +18,10 @@ export interface CachedBundle<T> {
 }
 
 export function runCachedBundle<T>(file: string, cacheDir: string | undefined): CachedBundle<T> {
-  const code = readFileSync(file, 'utf8');
-  const key = createHash('sha1').update(process.version).update('\0').update(process.arch).update('\0').update(code).digest('hex').slice(0, 20);
+  // The bytes are hashed, not the decoded text: hashing a string encodes it to UTF-8 again (~3 ms of 2 MB).
+  const bytes = readFileSync(file);
+  const code = bytes.toString('utf8');
+  const key = createHash('sha1').update(process.version).update('\0').update(process.arch).update('\0').update(bytes).digest('hex').slice(0, 20);
   const cacheFile = cacheDir && join(cacheDir, `${key}.bin`);
   let cachedData: Buffer | undefined;
   try {

@@ -14,17 +14,20 @@ const bundle = fileURLToPath(new URL('../../dist/docs.cjs', import.meta.url));
 // nothing to compare.
 const built = existsSync(join(bundle, '../index.js')) && bundleIsCurrent(bundle);
 
-const LANGS = ['ts', 'tsx', 'jsx', 'js', 'html', 'php', 'css', 'bash', 'console', 'python', 'go', 'yaml', 'json', 'rust', 'java', 'sql', 'nosuchlanguage'];
+const LANGS = ['ts', 'tsx', 'jsx', 'js', 'html', 'php', 'css', 'bash', 'console', 'python', 'go', 'yaml', 'json', 'rust', 'java', 'sql', 'apl', 'agda', 'nosuchlanguage'];
 
-/** The built CLI's docs bundle (dist/docs.cjs, Prism inside it) against the compiled modules it is made of. */
+/**
+ * The built CLI's docs bundle (dist/docs.cjs, Prism inside it, non-ASCII characters escaped) against
+ * the compiled modules it is made of.
+ */
 describe.skipIf(!built)('atrium docs build from its bundle', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'atrium-docs-bundle-'));
     await mkdir(join(dir, 'src/docs'), { recursive: true });
     await writeFile(join(dir, 'src/mkdocs.yml'), 'site_name: Bundle\nmarkdown_extensions:\n  - pymdownx.highlight\n  - pymdownx.superfences\n');
-    const code = (lang: string) => `\`\`\`${lang} hl_lines="2"\n<div class="a">{{ x }}</div>\nconst f = (a: number): string => \`\${a}\`; // <?php echo $x; ?>\nfn main() { println!("{}", 1); } SELECT * FROM t WHERE a = 'b';\n\`\`\`\n`;
-    await writeFile(join(dir, 'src/docs/index.md'), `# Code\n\n${LANGS.map(code).join('\n')}`);
+    const code = (lang: string) => `\`\`\`${lang} hl_lines="2"\n<div class="a">{{ x }}</div>\nconst f = (a: number): string => \`\${a}\`; // <?php echo $x; ?>\nfn main() { println!("{}", 1); } SELECT * FROM t WHERE a = 'b';\n⍝ a comment; ∀ x → λ y ⦃ z ⦄ café 😀\n\`\`\`\n`;
+    await writeFile(join(dir, 'src/docs/index.md'), `# Code\n\nEmoji :smile: and :+1:, café, ✔ — “quotes”.\n\n${LANGS.map(code).join('\n')}`);
     await writeFile(join(dir, 'src/docs/other.md'), `# Other\n\n${[...LANGS].reverse().map(code).join('\n')}`);
   });
   afterAll(async () => {
@@ -48,5 +51,9 @@ describe.skipIf(!built)('atrium docs build from its bundle', () => {
     expect(html).toContain('<span class="token keyword">const</span>');
     expect(html).toContain('<span class="token delimiter important">&lt;?php</span>');
     expect(html).toContain('<span class="token macro property">println!</span>');
+    // Grammars whose patterns have non-ASCII characters, escaped in the bundle.
+    expect(html).toContain('<span class="token comment">⍝ a comment; ∀ x → λ y ⦃ z ⦄ café 😀</span>');
+    expect(html).toContain('<span class="token operator">∀</span>');
+    expect(html).toContain('Emoji 😄 and 👍, café, ✔ — “quotes”.');
   }, 60_000);
 });
