@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildSite, DocsBuildError, openDiskPageCache, readLocalSource } from '@atrium/plugin-techdocs/builder';
@@ -20,7 +20,7 @@ export async function docsBuildCommand(options: { source?: string; out?: string;
   // Pages render on this thread: a one-off process gains nothing from worker threads, each of which
   // would load Markdown and the highlighter and compile them again (measured on the 100-page bench
   // site, --no-cache: median 1.15 s on this thread, 1.48 s over a thread per core).
-  const site = await buildSite(await readLocalSource(source), { etag: await sourceEtag(source), ...(cache && { cache }) });
+  const site = await buildSite(await readLocalSource(source, { blocking: true }), { etag: await sourceEtag(source), ...(cache && { cache }) });
   writeSite(out, site.files);
   for (const w of site.warnings) console.log(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}warning: ${w.message}`);
   // A cache that cannot be written (read-only home in CI) costs the next build time, not this one.
@@ -118,8 +118,7 @@ function defaultCacheDir(): string {
 
 // Fails before walking the folder, so a wrong --source (a home folder) is reported at once.
 async function requireConfig(source: string): Promise<void> {
-  const found = await Promise.all(['mkdocs.yml', 'mkdocs.yaml'].map((n) => access(join(source, n)).then(() => true, () => false)));
-  if (!found.includes(true)) throw new DocsBuildError(`no mkdocs.yml in ${source}: pass --source with the folder that holds mkdocs.yml and docs/`);
+  if (!['mkdocs.yml', 'mkdocs.yaml'].some((n) => existsSync(join(source, n)))) throw new DocsBuildError(`no mkdocs.yml in ${source}: pass --source with the folder that holds mkdocs.yml and docs/`);
 }
 
 // The commit when building a git checkout in CI; otherwise a timestamp, so each upload is distinct.
