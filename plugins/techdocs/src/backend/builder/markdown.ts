@@ -73,10 +73,13 @@ function detectRawHtml(state: StateCore): void {
   const raw = state.tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
   // Plain raw HTML (anchors, allowed tags and attributes, balanced) needs no sanitiser: rawHtml.ts.
   env.rawHtml = raw && !acceptRawHtml(state.tokens);
+  env.sourceHtml = raw;
 }
 
 function reportUnsafeHtml(state: StateCore): void {
   const env = state.env as unknown as PageEnv;
+  // HTML tokens added after detectRawHtml are our plugins' own: a page without raw HTML has none to check.
+  if (!env.sourceHtml) return;
   const check = (html: string, line: number | undefined) => {
     const problem = describeUnsafeHtml(html);
     if (problem) env.warn(problem, line);

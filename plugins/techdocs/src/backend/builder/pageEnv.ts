@@ -19,6 +19,8 @@ export interface PageEnv {
   codeTexts: string[];
   /** Whether the source had raw HTML (blocks or inline tags) the sanitiser must see (not only plain tags: rawHtml.ts). */
   rawHtml?: boolean;
+  /** Whether the source had any raw HTML at all (plain or not): reportUnsafeHtml has nothing to look at otherwise. */
+  sourceHtml?: boolean;
   headings?: Array<{ level: number; id: string; title: string }>;
   toc?: TocItem[];
   tabSetCounter?: number;
