@@ -30,6 +30,10 @@ export function createHttpServer(options: { logger: Logger; bodyLimit?: number }
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // Every schema is zod's: with its compilers given here, Fastify never builds its default Ajv and
+    // fast-json-stringify compilers (~65 ms of every start-up, measured in a CPU profile).
+    // (Its types only know Ajv's compilers.)
+    schemaController: { compilersFactory: { buildValidator: (() => validatorCompiler) as never, buildSerializer: (() => serializerCompiler) as never } },
   }).withTypeProvider() as unknown as AtriumFastify;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
