@@ -32,6 +32,23 @@ describe('runCachedBundle', () => {
     expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 
+  it('keeps the compiled code of the four newest versions of the bundle, not of every version it ran', () => {
+    const other = join(dir, 'other.cjs');
+    for (let n = 4; n <= 8; n++) {
+      writeFileSync(other, `exports.times = (x) => x * ${n};\n`);
+      const run = runCachedBundle<{ times(x: number): number }>(other, cacheDir);
+      expect(run.exports.times(2)).toBe(2 * n);
+      run.save();
+      expect(readdirSync(cacheDir).length).toBeLessThanOrEqual(4);
+    }
+    // The newest is kept: the last version runs from its cache.
+    const again = runCachedBundle<{ times(x: number): number }>(other, cacheDir);
+    const before = readdirSync(cacheDir);
+    again.save();
+    expect(readdirSync(cacheDir)).toEqual(before);
+    expect(again.exports.times(3)).toBe(24);
+  });
+
   it('runs without a cache folder, or with one it cannot write', () => {
     expect(runCachedBundle<{ twice(n: number): number }>(bundle, undefined).exports.twice(1)).toBe(3);
     writeFileSync(join(dir, 'not-a-folder'), '');

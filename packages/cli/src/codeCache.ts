@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -43,9 +43,20 @@ export function runCachedBundle<T>(file: string, cacheDir: string | undefined): 
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
+        pruneOldCaches(cacheDir, cacheFile);
       } catch {
         // A read-only cache folder: the next run compiles again.
       }
     },
   };
+}
+
+// Each build of the bundle (an upgrade, a rebuild in a checkout) leaves a cache of ~1 MB behind: the
+// newest few are kept, so several installed versions used in turn do not compile again each time.
+const KEEP_CACHES = 4;
+
+function pruneOldCaches(cacheDir: string, current: string): void {
+  const others = readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).map((f) => join(cacheDir, f)).filter((f) => f !== current);
+  const byAge = others.map((f) => ({ f, at: statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.at - a.at);
+  for (const { f } of byAge.slice(KEEP_CACHES - 1)) unlinkSync(f);
 }
