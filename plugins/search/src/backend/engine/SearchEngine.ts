@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARE } from '@atrium/backend';
 import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
 import { encodeCursor } from './cursor.js';
+import { returnedText, RETURNED_TEXT_CHARS, withText } from './documentRows.js';
 import { decodeResultSet, encodeResultSet, type EncodedResultSet } from './encodedResults.js';
 import { allFilters } from './filterSql.js';
 import { candidateCtes, matchCondition, rankExpression, termCte, type WholeWord } from './matchSql.js';
@@ -27,6 +28,8 @@ interface HitRow {
   type: string;
   /** As JSON text (see encodedResults.ts). */
   document: string;
+  /** The start of the row's text, for a document stored without it ('': it is hl_text); null when the document has its own. */
+  doc_text: string | null;
   rank: number;
   matches: string;
   ranked: string;
@@ -189,13 +192,19 @@ export class SearchEngine {
     // The text to highlight in comes back with the lexemes of the words that must match, as PostgreSQL
     // stems them; the marking is done here (see highlightText.ts).
     // Prepared once per connection: parsing and planning were a good part of each query (see ADR 9).
+    // A document written without its text (see toDocumentRow) takes it from the row's, the text highlights
+    // read when there is one (already fetched), and only when the engine is not sent that text whole.
+    const inEngine = sql`octet_length(hs.text) <= ${WINDOW_IN_ENGINE_BYTES}`;
+    const docText = highlight
+      ? sql`case when d.document ? 'text' then null when ${inEngine} then '' else left(hs.text, ${RETURNED_TEXT_CHARS}) end`
+      : sql`case when d.document ? 'text' then null else left(case when d.body <> '' then d.body else d.summary end, ${RETURNED_TEXT_CHARS}) end`;
     const lexemes = (words: string[]) => sql`array(select lexeme from unnest(to_tsvector('english', ${words.join(' ')})))`;
     const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
       ${steps}
-      select h.type, d.document::text as document, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
-        ${highlight ? sql`case when octet_length(hs.text) <= ${WINDOW_IN_ENGINE_BYTES} then hs.text end` : sql`null`} as hl_text,
-        ${highlight ? sql`case when octet_length(hs.text) > ${WINDOW_IN_ENGINE_BYTES} then ${headlineWindowSql(sql`hs.text`, locatorSql(stems))} end` : sql`null`} as hl_window,
+      select h.type, d.document::text as document, ${docText} as doc_text, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
+        ${highlight ? sql`case when ${inEngine} then hs.text end` : sql`null`} as hl_text,
+        ${highlight ? sql`case when not ${inEngine} then ${headlineWindowSql(sql`hs.text`, locatorSql(stems))} end` : sql`null`} as hl_window,
         ${highlight ? lexemes(highlightWords.words) : sql`null`} as hl_words,
         ${highlight ? lexemes(highlightWords.prefixes) : sql`null`} as hl_prefixes
       from hits h
@@ -225,7 +234,8 @@ export class SearchEngine {
     return {
       results: page.map((r, i) => ({
         type: r.type,
-        document: r.document,
+        // '' stands for the text sent for highlights.
+        document: r.doc_text === null ? r.document : withText(r.document, returnedText(r.doc_text === '' ? r.hl_text ?? '' : r.doc_text)),
         rank: offset + i + 1,
         ...(highlight && {
           highlight: {
@@ -255,6 +265,7 @@ export class SearchEngine {
       with q as (${termCte(tsquery, this.schema, undefined, whole)}),
       m as materialized (
         select d.type, d.kind, d.doc_type, d.owner, d.lifecycle, d.namespace, d.entity_ref, d.tags, d.document
+          ${'text' in query.filters ? sql`, d.body, d.summary` : sql``}
         from ${this.table('documents')} d
         join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
         cross join q

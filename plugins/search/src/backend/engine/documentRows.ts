@@ -26,6 +26,23 @@ export interface DocumentRow {
 const MAX_INDEXED_TEXT = 200_000;
 /** The document returned with a result carries this much of `text`; the highlight shows the matching part. */
 const MAX_RETURNED_TEXT = 1_000;
+/** How much of a row's text the query reads for `returnedText` (in code points: one more than it keeps, so it knows to cut). */
+export const RETURNED_TEXT_CHARS = MAX_RETURNED_TEXT + 1;
+
+/**
+ * The `text` a result's document carries, from the row's text (its body or summary, which start with the
+ * document's text): at most MAX_RETURNED_TEXT UTF-16 units, then `…`. `start` is at least the text's first
+ * RETURNED_TEXT_CHARS code points, so it is cut where the whole text would be.
+ */
+export function returnedText(start: string): string {
+  return start.length > MAX_RETURNED_TEXT ? `${start.slice(0, MAX_RETURNED_TEXT)}…` : start;
+}
+
+/** A stored document's JSON text (an object) with `text` added. */
+export function withText(document: string, text: string): string {
+  const rest = document.slice(1).trimStart();
+  return `{"text":${JSON.stringify(text)}${rest.startsWith('}') ? '' : ','}${rest}`;
+}
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
@@ -41,7 +58,9 @@ export function toDocumentRow(type: string, generation: string, doc: SearchDocum
   const text = (doc.text ?? '').slice(0, MAX_INDEXED_TEXT);
   // Names, refs, tags and types rank just below titles.
   const keywords = [name, str(doc.entityRef), entityTitle, str(doc.path), ...tags, str(doc.type), str(doc.kind)].filter(Boolean).join(' ');
-  const stored: SearchDocument = { ...doc, text: doc.text.length > MAX_RETURNED_TEXT ? `${doc.text.slice(0, MAX_RETURNED_TEXT)}…` : doc.text };
+  // Without its text, which the query takes from the row's own (see returnedText): a docs page's document
+  // then stays small enough to be kept in the row, instead of being fetched from TOAST for every result.
+  const { text: _text, ...stored } = doc;
   return {
     type,
     generation,

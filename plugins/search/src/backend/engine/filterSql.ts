@@ -23,6 +23,14 @@ export function filterCondition(alias: 'd' | 'm', key: string, values: string[])
   if (key === 'tags') return sql`${a}.tags && ${lowered}::text[]`;
   const column = COLUMNS[key];
   if (column) return sql`lower(${a}.${sql.raw(column)}) = any(${lowered}::text[])`;
+  // A document is stored without its text (see toDocumentRow); the text it is returned with is cut from the
+  // row's (here in code points, where the engine counts UTF-16 units: they differ only past a letter outside
+  // the basic plane).
+  if (key === 'text') {
+    const text = sql`(case when ${a}.body <> '' then ${a}.body else ${a}.summary end)`;
+    const returned = sql`(case when length(${text}) > 1000 then left(${text}, 1000) || '…' else ${text} end)`;
+    return sql`lower(coalesce(${a}.document ->> 'text', ${returned})) = any(${lowered}::text[])`;
+  }
   return sql`lower(${a}.document ->> ${key}) = any(${lowered}::text[])`;
 }
 
