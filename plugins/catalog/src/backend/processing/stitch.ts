@@ -42,8 +42,11 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
         || case when jsonb_array_length(st.items) > 0 then jsonb_build_object('status', jsonb_build_object('items', st.items))
            else '{}'::jsonb end as body
       from batch b
-      join ${table(c, 'entities')} e on e.id = b.id
-      left join ${table(c, 'final_entities')} f on f.id = b.id
+      -- Each row by its id (limit 1 keeps these lookups from being turned back into joins): planned as
+      -- joins, they walked the entities' key index from its start to the batch's last id and hashed
+      -- every final entity, each batch (26 against 7 ms per 1,000 at 10,000 entities, growing with the tables).
+      cross join lateral (select * from ${table(c, 'entities')} x where x.id = b.id limit 1) e
+      left join lateral (select etag from ${table(c, 'final_entities')} y where y.id = b.id limit 1) f on true
       cross join lateral (
         -- Through the (source_ref, type, target_ref) index; distinct because two entities may state
         -- the same relation.
