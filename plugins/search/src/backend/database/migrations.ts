@@ -137,4 +137,25 @@ export const searchMigrations: Record<string, Migration> = {
       await sql`insert into lexemes (lexeme) select word from ts_stat('select tsv from documents') order by 1`.execute(db);
     },
   },
+  '0007_change_log': {
+    async up(db: Kysely<any>) {
+      // The index's version as a query's own snapshot sees it: every statement writing the documents or the
+      // live generations adds a row in its own transaction, so the sum of `n` moves exactly when what a query
+      // can see does (snapshots see a prefix of the commits), and a query reads the version it answered at
+      // in the same statement (see IndexChanges). Rows are folded into one now and then (the sum stays).
+      await sql`create table changes (n bigint not null)`.execute(db);
+      await sql`insert into changes (n) values (1)`.execute(db);
+      await sql`
+        create function note_change() returns trigger language plpgsql set search_path from current as $$
+        begin
+          insert into changes (n) values (1);
+          return null;
+        end
+        $$`.execute(db);
+      for (const table of ['documents', 'index_state']) {
+        await sql`create trigger ${sql.raw(`${table}_note_change`)} after insert or update or delete or truncate on ${sql.table(table)}
+          for each statement execute function note_change()`.execute(db);
+      }
+    },
+  },
 };

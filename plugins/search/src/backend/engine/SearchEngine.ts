@@ -41,6 +41,8 @@ interface HitRow {
   hl_window: string | null;
   hl_words: string[] | null;
   hl_prefixes: string[] | null;
+  /** The index's version in the statement's snapshot (when asked for). */
+  version?: string;
 }
 
 /** Word starts that place the highlight window: long enough to be specific, short enough to catch other forms. */
@@ -113,13 +115,34 @@ export class SearchEngine {
   }
 
   async query(query: EngineQuery, options: QueryOptions = {}): Promise<SearchResultSet> {
-    return decodeResultSet((await this.cached<CachedPage>(this.results, query, options, async () => ({ page: await this.search(query) }))).page);
+    return decodeResultSet((await this.cachedPage(query, options)).page);
   }
 
   /** The same answer as `query`, as the JSON body of the response (documents as stored, see encodedResults.ts). */
   async queryJson(query: EngineQuery, options: QueryOptions = {}): Promise<string> {
-    const answer = await this.cached<CachedPage>(this.results, query, options, async () => ({ page: await this.search(query) }));
+    const answer = await this.cachedPage(query, options);
     return (answer.body ??= encodeResultSet(answer.page));
+  }
+
+  /**
+   * A page of results, reused while the index's version reads as it did when the page was computed (see
+   * `cached`). On a server the query reads the version it answered at in its own statement, so a page not
+   * in the cache costs one statement, not two.
+   */
+  private async cachedPage(query: EngineQuery, options: QueryOptions): Promise<CachedPage> {
+    if (!this.results.enabled) return { page: (await this.search(query, false)).page };
+    const key = JSON.stringify(query);
+    if (!options.fresh && this.results.has(key)) {
+      const hit = this.results.get(key, await this.changes.version());
+      if (hit) return hit;
+    }
+    const shared = this.changes.shared;
+    const before = shared ? undefined : await this.changes.version();
+    const { page, version } = await this.search(query, shared);
+    const answer: CachedPage = { page };
+    const at = before ?? version;
+    if (at !== undefined) this.results.set(key, at, answer);
+    return answer;
   }
 
   /** Counts per type (with every filter) and per facet value (with the types and every other facet's filter). */
@@ -144,7 +167,8 @@ export class SearchEngine {
     return value;
   }
 
-  private async search(query: EngineQuery): Promise<EncodedResultSet> {
+  /** `withVersion`: the page also says the index's version its statement saw (undefined without rows). */
+  private async search(query: EngineQuery, withVersion: boolean): Promise<{ page: EncodedResultSet; version?: string }> {
     const { term, tsquery, whole, browsing, stems, highlightWords } = await this.prepare(query.term);
     const small = await this.isSmall();
     const offset = query.page * query.pageLimit;
@@ -199,10 +223,8 @@ export class SearchEngine {
       ? sql`case when d.document ? 'text' then null when ${inEngine} then '' else left(hs.text, ${RETURNED_TEXT_CHARS}) end`
       : sql`case when d.document ? 'text' then null else left(case when d.body <> '' then d.body else d.summary end, ${RETURNED_TEXT_CHARS}) end`;
     const lexemes = (words: string[]) => sql`array(select lexeme from unnest(to_tsvector('english', ${words.join(' ')})))`;
-    const { rows } = await sql<HitRow>`${sql.raw(PREPARE)}
-      with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
-      ${steps}
-      select h.type, d.document::text as document, ${docText} as doc_text, h.rank, h.title, ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
+    const pageRows = sql`select h.type, d.document::text as document, ${docText} as doc_text, h.rank, h.title, h.location as hit_location,
+        ${counts.matches} as matches, ${counts.ranked} as ranked, (select count(*) from hits) as fetched,
         ${highlight ? sql`case when ${inEngine} then hs.text end` : sql`null`} as hl_text,
         ${highlight ? sql`case when not ${inEngine} then ${headlineWindowSql(sql`hs.text`, locatorSql(stems))} end` : sql`null`} as hl_window,
         ${highlight ? lexemes(highlightWords.words) : sql`null`} as hl_words,
@@ -212,8 +234,17 @@ export class SearchEngine {
       cross join q
       ${highlight ? sql`cross join lateral (${this.highlightSource()}) hs` : sql``}
       order by h.rank desc, lower(h.title), h.location
-      limit ${query.pageLimit}`.execute(this.statements);
-
+      limit ${query.pageLimit}`;
+    // With the version its snapshot saw (see IndexChanges), on one row of nulls when the page is empty, so
+    // that an empty answer is kept too.
+    const { rows: all } = await sql<HitRow>`${sql.raw(PREPARE)}
+      with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
+      ${steps}
+      ${withVersion
+        ? sql`select r.*, v.version from (${pageRows}) r right join (select ${this.changes.versionSql()} as version) v on true
+          order by r.rank desc, lower(r.title), r.hit_location`
+        : pageRows}`.execute(this.statements);
+    const rows = withVersion ? all.filter((r) => r.type !== null) : all;
     const page = rows;
     const tags = { preTag: this.preTag, postTag: this.postTag };
     const locator = highlight ? locatorOf(stems) : undefined;
@@ -231,7 +262,7 @@ export class SearchEngine {
       : browsing ? await this.count(query, tsquery, whole, browsing)
       : first ? Math.min(COUNT_CAP, Math.max(Number(first.ranked), Number(first.matches)))
       : offset > 0 ? await this.count(query, tsquery, whole, browsing) : 0;
-    return {
+    return { version: all[0]?.version, page: {
       results: page.map((r, i) => ({
         type: r.type,
         // '' stands for the text sent for highlights.
@@ -248,7 +279,7 @@ export class SearchEngine {
       ...(Number(rows[0]?.fetched ?? 0) > query.pageLimit && { nextPageCursor: encodeCursor(query.page + 1) }),
       ...(query.page > 0 && { previousPageCursor: encodeCursor(query.page - 1) }),
       numberOfResults: total,
-    };
+    } };
   }
 
   private async countFacets(query: Omit<EngineQuery, 'page' | 'pageLimit'>): Promise<SearchFacetsResponse> {

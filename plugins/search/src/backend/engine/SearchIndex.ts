@@ -89,7 +89,8 @@ export class SearchIndex {
       return true;
     });
     if (swapped) {
-      await this.changed();
+      // A reindex's batches each added to the change log (see IndexChanges): folded now, not 64 writes on.
+      await this.changed(true);
       await this.flushPendingIndexEntries();
     }
     return swapped;
@@ -138,8 +139,8 @@ export class SearchIndex {
   }
 
   /** After a write queries can see: cached answers computed before it are no longer reused. */
-  private async changed(): Promise<void> {
-    await this.changes.moved();
+  private async changed(fold = false): Promise<void> {
+    await this.changes.moved(fold);
   }
 
   async replaceEntity(type: string, entityRef: string, documents: SearchDocument[]): Promise<void> {

@@ -73,6 +73,13 @@ describe.each(TEST_DATABASE_CLIENTS)('repeated queries on %s', (client) => {
       expect(names(await t.search({ term: 'pulsar' }))).toEqual([]);
       await other.writers.get('software-catalog')!.upsert([entityDoc('pulsar-service')]);
       expect(names(await t.search({ term: 'pulsar' }))).toEqual(['pulsar-service']);
+      // An answer the query kept (it has rows, so it carries the version its statement saw), then each of
+      // many writes, past the foldings of the change log into one row (every 64 writes).
+      expect(names(await t.search({ term: 'pulsar' }))).toEqual(['pulsar-service']);
+      for (let i = 0; i < 70; i++) {
+        await other.writers.get('software-catalog')!.upsert([entityDoc(`pulsar-${i}`)]);
+        expect((await t.search({ term: 'pulsar' })).numberOfResults).toBe(i + 2);
+      }
     } finally {
       await other.stop();
     }

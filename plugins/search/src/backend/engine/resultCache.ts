@@ -14,6 +14,11 @@ export class ResultCache<T> {
     return this.options.ttlMs > 0 && this.options.maxEntries > 0;
   }
 
+  /** Whether an answer is kept for `key` (within its time, at whatever version). */
+  has(key: string): boolean {
+    return (this.entries.get(key)?.until ?? 0) >= Date.now();
+  }
+
   /** The answer computed at `version` of the index, if it is still within its time. */
   get(key: string, version: string): T | undefined {
     const entry = this.entries.get(key);
