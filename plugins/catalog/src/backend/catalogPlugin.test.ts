@@ -192,3 +192,34 @@ describe.each(TEST_DATABASE_CLIENTS)('cached facet counts on %s', (client) => {
     }
   });
 });
+
+describe.each(TEST_DATABASE_CLIENTS)('a NUL character in a descriptor on %s', (client) => {
+  it('fails only its entity, with the field and line, while the rest of the file and its $text are written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atrium-nul-'));
+    const component = (name: string, extra = '') =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+    // PostgreSQL refuses U+0000 in jsonb and text: one such value used to fail the write of the whole file.
+    writeFileSync(join(dir, 'logo.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    writeFileSync(join(dir, 'catalog-info.yaml'), [
+      component('before'),
+      component('with-nul', '  description: "bad \\0 value"\n'),
+      component('with-binary-text', '  annotations:\n    example.com/logo:\n      $text: ./logo.bin\n'),
+      component('after'),
+    ].join('---\n'));
+    const t = await startTestBackend({ features: [catalogPlugin], client, config: { catalog: { processingInterval: { hours: 1 }, locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }] } } });
+    try {
+      const { items } = await waitFor(async () => {
+        const r = (await (await t.fetch('/api/catalog/entities/errors')).json()) as EntityErrorsResponse;
+        return r.items.length >= 2 ? r : undefined;
+      }, { timeoutMs: 20_000 });
+      for (const name of ['before', 'after']) expect((await t.fetch(`/api/catalog/entities/by-name/component/default/${name}`)).status).toBe(200);
+      const nul = items.find((i) => i.entityRef === 'component:default/with-nul')!;
+      expect(nul.visible).toBe(false);
+      expect(nul.errors).toEqual([expect.objectContaining({ field: 'metadata.description', line: 14, message: expect.stringContaining('NUL character') })]);
+      const binary = items.find((i) => i.entityRef === 'component:default/with-binary-text')!;
+      expect(binary.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'metadata.annotations.example.com/logo', message: expect.stringContaining('NUL characters') })]));
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { UrlReaderService } from '@atrium/backend';
 import { parseDescriptor, type ParsedDocument } from './parseDescriptor.js';
 import { resolvePlaceholders, type PlaceholderReadCache } from './resolvePlaceholders.js';
+import { mayHoldNul, replaceNul } from './nulCharacters.js';
 import { scmAnnotationsFor, type ScmAnnotationOptions } from './scmUrls.js';
 import {
   ANNOTATION_MANAGED_BY_LOCATION,
@@ -59,6 +60,7 @@ export async function entitiesFromDescriptor(
   const entities: IngestedEntity[] = [];
   const locationKey = `${file.type}:${file.target}`;
   const derived = file.type === 'url' ? scmAnnotationsFor(file.url, options) : {};
+  const nulPossible = mayHoldNul(text);
 
   for (const doc of parsed.documents) {
     const shapeError = envelopeShapeError(doc);
@@ -78,6 +80,21 @@ export async function entitiesFromDescriptor(
       });
       value = resolved.value as Record<string, unknown>;
       entityErrors.push(...resolved.errors);
+    }
+    if (nulPossible) {
+      // Stored with U+FFFD instead, and failing processing, so the entity keeps its last good form
+      // and the rest of the file is written.
+      const cleaned = replaceNul(value);
+      value = cleaned.value as Record<string, unknown>;
+      for (const path of cleaned.paths) {
+        entityErrors.push({
+          url: doc.position.url,
+          ...(doc.locate(path) ?? { line: doc.position.line, column: doc.position.column }),
+          field: formatFieldPath(path),
+          message: 'The value contains a NUL character (U+0000, written \\0 or \\u0000 in YAML), which the catalog cannot store; remove it',
+          code: 'ATRIUM_ERR_INPUT',
+        });
+      }
     }
     const metadata = value.metadata as Record<string, unknown>;
     const annotations = {

@@ -1,6 +1,7 @@
 import { isAtriumError, type UrlReaderService } from '@atrium/backend';
 import { parse as parseYaml } from 'yaml';
 import { isAbsoluteUrl, locationUrl, resolveLocationTarget } from './locationRefs.js';
+import { replaceNul } from './nulCharacters.js';
 import {
   DEFAULT_MAX_DESCRIPTOR_BYTES,
   formatFieldPath,
@@ -85,9 +86,17 @@ export async function resolvePlaceholders(value: unknown, options: ResolvePlaceh
       fail(path, `Placeholder $${name} could not read ${redact(url)}: ${reason}`, isAtriumError(error) ? error.code : 'ATRIUM_ERR_INPUT');
       return { ok: false };
     }
-    if (name === 'text') return { ok: true, value: text };
+    if (name === 'text') {
+      // A binary file, most likely: it cannot be stored (nulCharacters.ts).
+      if (!text.includes('\u0000')) return { ok: true, value: text };
+      fail(path, `Placeholder $text read ${redact(url)}, which contains NUL characters (a binary file?); the catalog cannot store them`);
+      return { ok: false };
+    }
     try {
-      return { ok: true, value: name === 'json' ? JSON.parse(text) : parseYaml(text) };
+      const parsed: unknown = name === 'json' ? JSON.parse(text) : parseYaml(text);
+      if (replaceNul(parsed).paths.length === 0) return { ok: true, value: parsed };
+      fail(path, `Placeholder $${name} read ${redact(url)}, whose values contain NUL characters (U+0000); the catalog cannot store them`);
+      return { ok: false };
     } catch (error) {
       const reason = ((error as Error).message ?? '').split('\n')[0];
       fail(path, `Placeholder $${name} could not parse ${name === 'json' ? 'JSON' : 'YAML'} from ${redact(url)}: ${reason}`);
