@@ -22,6 +22,26 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog API input errors on %s', (db) => {
     expect(body.error.message).toMatch(parameter);
   };
 
+  it('answers a NUL character (which the database cannot hold) anywhere in a request with a 400 naming where', async () => {
+    const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+    await expect400('/entities/by-name/component/default/svc%00', /path parameter name contains a NUL character/);
+    await expect400('/locations/by-entity/component/default/svc%00', /path parameter name/);
+    await expect400('/entities?filter=metadata.name=svc%00', /query parameter filter\b/);
+    await expect400('/entities/by-query?filter=kind=component&filter=kind=a%00', /query parameter filter\[1\]/);
+    await expect400('/entities/by-query?fullTextFilterTerm=s%00', /query parameter fullTextFilterTerm/);
+    await expect400('/entity-facets?facet=spec.type&filter=kind=a%00', /query parameter filter/);
+    await expect400('/entities/by-refs', /body field entityRefs\[0\]/, post({ entityRefs: ['component:default/svc\u0000'] }));
+    await expect400('/locations', /body field target/, post({ type: 'url', target: 'https://example.com/a\u0000.yaml' }));
+    await expect400('/refresh', /body field entityRef/, post({ entityRef: 'component:default/svc\u0000' }));
+    await expect400('/validate-entity', /body field entity\.metadata\.description/, post({
+      location: 'url:https://example.com/catalog-info.yaml',
+      entity: { ...component('x', { type: 'service' }), metadata: { name: 'x', description: 'a\u0000b' } },
+    }));
+    await expect400('/entities/by-query', /body field query\.kind\\0/, post({ query: { 'kind\u0000': 'component' } }));
+    // The catalog is untouched and answers as before.
+    expect((await t.fetch('/api/catalog/entities/by-name/component/default/svc')).status).toBe(200);
+  });
+
   it('answers malformed query parameters with a 400 naming the parameter', async () => {
     await expect400('/entities?filter==component', /filter/);
     await expect400('/entities?limit=many', /limit/);
