@@ -192,4 +192,17 @@ describe.each(TEST_DATABASE_CLIENTS)('software templates end to end on %s', (cli
     const body = (await r.json()) as { errors: Array<{ path: string; message: string }> };
     expect(body.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['owner', 'description', 'port', 'repoUrl']));
   });
+
+  it('answers a NUL character in a template ref, task filter or form value with a 400 naming where', async () => {
+    const cases: Array<[string, RequestInit | undefined, RegExp]> = [
+      ['/api/scaffolder/v2/templates/default/template/node%00service/parameter-schema', undefined, /path parameter name/],
+      ['/api/scaffolder/v2/tasks?createdBy=user%00', undefined, /query parameter createdBy/],
+      ['/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/node-service', values: { name: 'x\u0000' } }) }, /body field values\.name/],
+    ];
+    for (const [path, init, where] of cases) {
+      const r = await t.fetch(path, init);
+      expect(r.status, path).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(where);
+    }
+  });
 });
