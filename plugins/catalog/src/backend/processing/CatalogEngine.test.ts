@@ -17,6 +17,8 @@ const ref = (e: any) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.meta
 const testProcessor: EntityProcessor = async ({ ref: self, unprocessed }) => {
   const e = unprocessed as any;
   if (e.spec?.invalid) return { relations: [], errors: [{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }] };
+  // A processed form the database refuses (jsonb cannot hold U+0000): its batch's write fails.
+  if (e.spec?.unwritable) return { entity: { ...e, spec: { text: 'a\u0000b' } }, relations: [], errors: [] };
   const relations = e.spec?.owner
     ? [{ source: self, type: 'ownedBy', target: `group:default/${e.spec.owner}` }, { source: `group:default/${e.spec.owner}`, type: 'ownerOf', target: self }]
     : [];
@@ -73,6 +75,17 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
   beforeEach(async () => {
     changed = [];
     await sql`truncate ${sql.table(`${c.schema}.entities`)}, ${sql.table(`${c.schema}.final_entities`)}, ${sql.table(`${c.schema}.stitch_queue`)}, ${sql.table(`${c.schema}.search`)}, ${sql.table(`${c.schema}.relations`)} cascade`.execute(c.db);
+  });
+
+  it('reads a batch again within seconds when its results could not be written, not a whole interval later', async () => {
+    await addRoot(c, entity('Component', 'unwritable', { unwritable: true }));
+    await expect(engine.processOnce()).rejects.toThrow();
+    const { rows } = await sql<{ seconds: number }>`select extract(epoch from next_refresh_at - now())::float8 as seconds
+      from ${sql.table(`${c.schema}.entities`)} where ref = 'component:default/unwritable'`.execute(c.db);
+    // The engine's interval is an hour; the retry comes after ten seconds.
+    expect(rows[0]!.seconds).toBeGreaterThan(5);
+    expect(rows[0]!.seconds).toBeLessThanOrEqual(10);
+    expect(await engine.processOnce()).toBe(0);
   });
 
   it('stitches more batches than one at a time, with exactly the search rows of each final form', async () => {

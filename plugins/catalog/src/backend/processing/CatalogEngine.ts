@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from '@atrium/backend';
 import type { CatalogDb } from '../database/entityRows.js';
-import { claimDue } from './claim.js';
+import { claimDue, retrySoon } from './claim.js';
 import { stitchBatch, type StitchedEntity } from './stitch.js';
 import { writeSearchRows, type Flatten } from './searchRows.js';
 import { withResult, writeResults } from './writeResults.js';
@@ -64,10 +64,19 @@ export class CatalogEngine {
     };
     await Promise.all(Array.from({ length: Math.min(this.#o.concurrency, claimed.length) }, worker));
     const t2 = performance.now();
-    const { relationRows } = await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), {
-      orphanStrategy: this.#o.orphanStrategy,
-      prepareChildren: (children) => this.#processChildren(children),
-    });
+    let relationRows: number;
+    try {
+      ({ relationRows } = await writeResults(this.#o.catalog, claimed.map((c, i) => ({ claimed: c, output: outputs[i]! })), {
+        orphanStrategy: this.#o.orphanStrategy,
+        prepareChildren: (children) => this.#processChildren(children),
+      }));
+    } catch (error) {
+      // The claim put these entities' next read a whole interval out; results that could not be written
+      // (the database gone for a moment, a statement aborted) are read again shortly instead, or a
+      // Location read for the first time would miss its entities until then.
+      await retrySoon(this.#o.catalog, claimed.map((c) => c.id), Math.min(this.#o.refreshIntervalSeconds, RETRY_FAILED_WRITE_SECONDS)).catch(() => {});
+      throw error;
+    }
     this.#relationRowsSinceVacuum += relationRows;
     this.#o.logger.debug(`Processed ${claimed.length} entities`, { claimMs: ms(t1 - t0), processMs: ms(t2 - t1), writeMs: ms(performance.now() - t2) });
     return claimed.length;
@@ -260,6 +269,9 @@ const ms = (n: number) => Math.round(n);
 
 /** Entities stitched per statement. */
 const STITCH_BATCH = 1000;
+
+/** How soon a batch whose results could not be written is read again. */
+const RETRY_FAILED_WRITE_SECONDS = 10;
 
 /** New relation rows after which stitching waits for a VACUUM of the relations table (see #prepareRelationsForStitching). */
 const VACUUM_AFTER_RELATION_ROWS = 20_000;

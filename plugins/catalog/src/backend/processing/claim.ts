@@ -17,3 +17,13 @@ export async function claimDue(c: CatalogDb, limit: number, intervalSeconds: num
     returning id, ref, unprocessed, unprocessed_hash, location_key, position, ingestion_errors, result_hash`.execute(t.db));
   return rows.map((r) => ({ id: r.id, ref: r.ref, unprocessed: r.unprocessed, locationKey: r.location_key, position: r.position, ingestionErrors: r.ingestion_errors ?? [], resultHash: r.result_hash, unprocessedHash: r.unprocessed_hash }));
 }
+
+/**
+ * Makes entities due again after `seconds`: for a batch whose results could not be written, which the
+ * claim had scheduled a whole interval out.
+ */
+export async function retrySoon(c: CatalogDb, ids: string[], seconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update ${table(c, 'entities')} set next_refresh_at = now() + make_interval(secs => ${seconds})
+    where id = any(${ids}::uuid[])`.execute(c.db);
+}
