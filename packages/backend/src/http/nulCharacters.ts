@@ -29,7 +29,7 @@ function firstNul(value: unknown, label: string, path = ''): string | undefined 
   // is the route's own to read.
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [key, item] of Object.entries(value)) {
-    const name = path ? `${path}.${key.replace(/\u0000/g, '\\0')}` : key.replace(/\u0000/g, '\\0');
+    const name = path ? `${path}.${key.replaceAll('\u0000', '\\0')}` : key.replaceAll('\u0000', '\\0');
     if (key.includes('\u0000')) return `${label} ${name}`;
     const found = firstNul(item, label, name);
     if (found) return found;

@@ -9,8 +9,6 @@ export function mayHoldNul(text: string): boolean {
   return text.includes('\u0000') || /\\(?:0|x00|u0000|U00000000)/.test(text);
 }
 
-const NUL = /\u0000/g;
-
 /**
  * The value with every U+0000 in its strings and keys replaced by U+FFFD, and the paths where one
  * was (the same object when there was none).
@@ -21,7 +19,7 @@ export function replaceNul(value: unknown): { value: unknown; paths: FieldPath[]
     if (typeof node === 'string') {
       if (!node.includes('\u0000')) return node;
       paths.push([...path]);
-      return node.replace(NUL, '\uFFFD');
+      return node.replaceAll('\u0000', '\uFFFD');
     }
     if (Array.isArray(node)) {
       let out: unknown[] | undefined;
@@ -36,7 +34,7 @@ export function replaceNul(value: unknown): { value: unknown; paths: FieldPath[]
       for (const [key, item] of Object.entries(node)) {
         let name = key;
         if (key.includes('\u0000')) {
-          name = key.replace(NUL, '\uFFFD');
+          name = key.replaceAll('\u0000', '\uFFFD');
           paths.push([...path, name]);
           out ??= { ...(node as Record<string, unknown>) };
           delete out[key];
