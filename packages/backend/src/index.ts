@@ -13,4 +13,3 @@ export {
 } from './urlReader/index.js';
 export { ConfigReader } from './config/index.js';
 export { PREPARE } from './database/preparedStatements.js';
-export { nulCharacterIn, rejectNulCharacters } from './http/nulCharacters.js';

@@ -5,6 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { AtriumFastify, Credentials, Logger } from '../api/services.js';
 import { createErrorHandler, errorBody } from './errorBody.js';
 import { InputError } from '../api/errors.js';
+import { rejectNulCharacters } from './nulCharacters.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,6 +40,9 @@ export function createHttpServer(options: { logger: Logger; bodyLimit?: number }
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(options.logger));
   app.decorateRequest('atriumCredentials', undefined);
+  // Every plugin's routes: a NUL character (which PostgreSQL cannot store) in a path parameter, query
+  // parameter or JSON body field is a 400 naming it, not a database failure.
+  app.addHook('preValidation', rejectNulCharacters);
   void app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   sendLargeBodiesAsBuffers(app);
   acceptEmptyJsonBodies(app);

@@ -1,4 +1,4 @@
-import { rejectNulCharacters, type AtriumFastify } from '@atrium/backend';
+import type { AtriumFastify } from '@atrium/backend';
 import { serializeWithRawJson } from './rawJson.js';
 import { actionRoutes } from './actionRoutes.js';
 import { analyzeRoutes } from './analyzeRoutes.js';
@@ -20,8 +20,6 @@ export function createCatalogRoutes(deps: CatalogRoutesDeps): (app: AtriumFastif
     // Entities read as JSON text go out without being parsed and serialised again (rawJson.ts).
     // Fastify sends a serializer's Buffer as it is; its type only admits strings.
     app.setReplySerializer(serializeWithRawJson as (payload: unknown) => string);
-    // Refs, filters, targets and entities with U+0000 get a 400, not a database failure.
-    app.addHook('preValidation', rejectNulCharacters);
     errorRoutes(app, deps);
     entityRoutes(app, deps);
     queryRoutes(app, deps);

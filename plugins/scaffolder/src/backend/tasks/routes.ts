@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { InputError, NotFoundError, rejectNulCharacters, type AtriumFastify, type EventsService, type HttpAuthService, type UrlReaderService } from '@atrium/backend';
+import { InputError, NotFoundError, type AtriumFastify, type EventsService, type HttpAuthService, type UrlReaderService } from '@atrium/backend';
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@atrium/model';
 import type { CatalogClient } from '@atrium/plugin-catalog/common';
 import { scaffolderRoutes, type JsonObject, type ScaffolderIntegration, type TaskSpec } from '@atrium/plugin-scaffolder/common';
@@ -51,8 +51,6 @@ export function scaffolderRoutesPlugin(d: RouteDeps): (app: AtriumFastify) => vo
   }
 
   return (app) => {
-    // Template refs, task filters and values with U+0000 get a 400: PostgreSQL cannot store the character.
-    app.addHook('preValidation', rejectNulCharacters);
     const streams = new Set<ServerResponse>();
     app.addHook('preClose', (done) => {
       // Stop taking and running tasks as soon as shutdown begins, not after in-flight requests drain:
