@@ -1,7 +1,9 @@
 // Bundles the docs commands (dist/commands/docs.js and the builder it imports) into dist/docs.cjs, one
 // CommonJS file that `atrium docs build` runs with V8's code cache (src/codeCache.ts), and writes
-// dist/docs.cjs.inputs.json: the files it was made of, so the CLI ignores a bundle older than them.
+// dist/docs.cjs.inputs.json: the files it was made of (a library by its package.json), so the CLI ignores a
+// bundle older than them, and the bundle's hash.
 // Run by `npm run build` after `tsc -b`; reads the compiled JavaScript, not the TypeScript.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,7 +22,7 @@ const result = await build({
   // The builder finds prismjs, sanitize-html and its own files from import.meta.url: here, the bundle.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [prismInside()],
+  plugins: [prismInside(), withoutRenderPool()],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -34,12 +36,19 @@ const text = readFileSync(outfile, 'utf8');
 // A character escaped by a backslash (\é, an identity escape) is the same character: that backslash goes.
 const escaped = text.replace(/(\\*)([^\0-\x7f])/g, (_m, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(outfile, escaped);
-const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('atrium-prism:')).map((p) => {
-  const s = statSync(resolve(p));
-  return [relative(dist, resolve(p)), s.size, s.mtimeMs];
+// The CLI stats these on every run, so a library counts once, by its package.json (npm writes every
+// file of a package it installs, that one included): 210 files were ~5 ms of a build, ~40 are ~1 ms.
+// The hash names the bundle's code cache (src/codeCache.ts) without the CLI hashing 2 MB each run.
+const inputs = [...new Set(Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('atrium-prism:')).map((p) => {
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(p);
+  return resolve(m ? `${m[1]}/package.json` : p);
+}))].map((p) => {
+  const s = statSync(p);
+  return [relative(dist, p), s.size, s.mtimeMs];
 });
-writeFileSync(`${outfile}.inputs.json`, JSON.stringify({ inputs }));
-console.log(`bundled ${inputs.length} files into ${relative(process.cwd(), outfile)}`);
+const hash = createHash('sha256').update(escaped).digest('hex').slice(0, 24);
+writeFileSync(`${outfile}.inputs.json`, JSON.stringify({ hash, inputs }));
+console.log(`bundled ${Object.keys(result.metafile.inputs).length} files into ${relative(process.cwd(), outfile)}`);
 
 /**
  * The builder loads Prism through `prismFiles.js` (its core, its component list, its grammar loader)
@@ -89,6 +98,25 @@ loadLanguages.silent = false;
 module.exports.prismFiles = { core: () => Prism, components: () => components, loadLanguages: () => loadLanguages };
 `;
         return { contents, loader: 'js', resolveDir: prismDir, watchFiles };
+      });
+    },
+  };
+}
+
+/**
+ * `atrium docs build` renders on its own thread (commands/docs.ts), so the portal's render pool, which
+ * the builder's index exports, is never used here; marked free of side effects, esbuild leaves it and
+ * tinypool out, and with them node:assert, node:async_hooks and node:perf_hooks, which tinypool
+ * loaded at start (~4 ms of a build).
+ */
+function withoutRenderPool() {
+  return {
+    name: 'atrium-without-render-pool',
+    setup(b) {
+      b.onResolve({ filter: /^(?:\.\/renderPool\.js|tinypool)$/ }, async (args) => {
+        if (args.pluginData?.resolving) return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+        return { ...resolved, sideEffects: false };
       });
     },
   };

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import type * as NodeCrypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchIndex, TocItem } from '@atrium/plugin-techdocs/common';
@@ -26,6 +27,11 @@ export interface PageCache {
   get(key: string): CachedPage | undefined;
   set(key: string, page: CachedPage): void;
 }
+
+// node:crypto is loaded on the first hash: `atrium docs build --no-cache` hashes nothing, and loading it
+// took 3-7 ms of that build (ADR 0010, 2026-12-04).
+let nodeCrypto: typeof NodeCrypto | undefined;
+const createHash = (algorithm: string) => (nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof NodeCrypto).createHash(algorithm);
 
 /** Bumped when what a cached page holds changes shape. */
 const FORMAT = 2;
