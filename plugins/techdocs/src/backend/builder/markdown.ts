@@ -24,15 +24,13 @@ export function createMarkdown(highlighter: () => CodeHighlighter): MarkdownItIn
     .use(footnote)
     .use(deflist)
     .use(abbr)
-    // Shortcodes only: pymdownx.emoji does not turn :) or :/ into emoji.
-    .use(emoji, { shortcuts: {} })
     .use(attrs, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'alt', 'target', 'rel', 'lang'] })
     .use(taskLists, { enabled: false, label: true })
     .use(headingsPlugin)
     .use(linksPlugin)
     .use(fencesPlugin, highlighter);
   onlyWhenNeeded(md, 'curly_attributes');
-  onlyWhenNeeded(md, 'emoji');
+  md.core.ruler.after('linkify', 'emoji', emojiWhenNeeded(md));
   // Right after parsing, before plugins add generated HTML tokens (task lists, heading anchors): what
   // is HTML here came from the page's source.
   md.core.ruler.after('inline', 'detect_raw_html', detectRawHtml);
@@ -68,8 +66,34 @@ function onlyWhenNeeded(md: MarkdownItInstance, name: keyof typeof RULE_NEEDS): 
   });
 }
 
+/**
+ * markdown-it-emoji, set up on the first page with a `:name:`: setting it up makes one regular
+ * expression of its 1,900 names and three of Unicode's classes, ~7 ms of a fresh build of a site
+ * without any shortcode (ADR 0010, 2026-12-04). Its rule comes from a markdown-it of its own, the same
+ * rule `md.use(emoji)` would add here, at the same place (after linkify); shortcodes only, as
+ * pymdownx.emoji does not turn :) or :/ into emoji.
+ */
+function emojiWhenNeeded(md: MarkdownItInstance): (state: StateCore) => void {
+  let rule: ((state: StateCore) => void) | undefined;
+  return (state) => {
+    if (!state.tokens.some(RULE_NEEDS.emoji!)) return;
+    if (!rule) {
+      const own = new MarkdownIt().use(emoji, { shortcuts: {} });
+      rule = (own.core.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: StateCore) => void }> }).__rules__.find((r) => r.name === 'emoji')!.fn;
+      md.renderer.rules.emoji = own.renderer.rules.emoji!;
+    }
+    rule(state);
+  };
+}
+
 function detectRawHtml(state: StateCore): void {
   const env = state.env as unknown as PageEnv;
+  // Raw HTML tokens come only from a `<` in the source (no rule before this one makes them).
+  if (!state.src.includes('<')) {
+    env.rawHtml = false;
+    env.sourceHtml = false;
+    return;
+  }
   const raw = state.tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
   // Plain raw HTML (anchors, allowed tags and attributes, balanced) needs no sanitiser: rawHtml.ts.
   env.rawHtml = raw && !acceptRawHtml(state.tokens);

@@ -7,22 +7,24 @@ const SCRIPT_OR_STYLE = /<(script|style)[^>]*>[\s\S]*?<\/\1>/gi;
 const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
 // A run of whitespace that is not already a single space.
 const SPACES = /(?! (?!\s))\s+/g;
+const TAGS_AND_SPACES = /(?:\s|<[^>]+>)+/g;
 
 /** Text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   // Each step only when it has something to do: this runs on every section of every page.
   let s = html.includes('headerlink') ? html.replace(HEADERLINK, '') : html;
   if (/<(?:script|style)/i.test(s)) s = s.replace(SCRIPT_OR_STYLE, ' ');
+  // Without entities, dropping tags and collapsing spaces is one pass: a run of spaces and tags is what
+  // the two steps below turn into one space.
+  if (!s.includes('&')) return s.replace(TAGS_AND_SPACES, ' ').trim();
   if (s.includes('<')) s = s.replace(/<[^>]+>/g, ' ');
-  if (s.includes('&')) {
-    s = s.replace(ENTITY, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code <= 0x10ffff ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
-  }
+  s = s.replace(ENTITY, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
   return s.replace(SPACES, ' ').trim();
 }
 
