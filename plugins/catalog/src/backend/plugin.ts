@@ -5,6 +5,7 @@ import { catalogConfigSchema, readCatalogSettings } from './config.js';
 import { catalogMigrations } from './database/migrations.js';
 import type { CatalogDb } from './database/entityRows.js';
 import { CatalogEngine } from './processing/CatalogEngine.js';
+import { createDescriptorParser } from './ingestion/parseThread.js';
 import { createEntityProcessor } from './processing/entityProcessor.js';
 import { createKindPolicy, type KindRule } from './processing/kindRules.js';
 import { flattenForSearch } from './processing/searchRows.js';
@@ -68,12 +69,14 @@ export const catalogPlugin = createBackendPlugin({
         const trustedReader = withTrustedRoots(reader, configLocations.filter((l) => l.type === 'file').map((l) => trustedRootOf(l.target)));
         const perLocationRules = new Map<string, KindRule[]>(configLocations.filter((l) => l.rules).map((l) => [`${l.type}:${l.target}`, l.rules as KindRule[]]));
 
+        const parser = createDescriptorParser();
         const engine = new CatalogEngine({
           catalog,
           logger,
           processor: createEntityProcessor({
             reader: trustedReader,
             logger,
+            parser,
             validator: createEntityValidator(),
             kinds: createKindPolicy(settings.rules, perLocationRules),
           }),
@@ -118,7 +121,10 @@ export const catalogPlugin = createBackendPlugin({
             await provider.connect(connection);
           }
         });
-        lifecycle.addShutdownHook(() => engine.stop());
+        lifecycle.addShutdownHook(async () => {
+          await engine.stop();
+          await parser.close();
+        });
       },
     });
   },

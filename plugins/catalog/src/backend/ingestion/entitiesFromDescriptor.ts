@@ -1,5 +1,6 @@
 import type { UrlReaderService } from '@atrium/backend';
 import { parseDescriptor, type ParsedDocument } from './parseDescriptor.js';
+import type { DescriptorParser } from './parseThread.js';
 import { resolvePlaceholders, type PlaceholderReadCache } from './resolvePlaceholders.js';
 import { mayHoldNul, replaceNul } from './nulCharacters.js';
 import { scmAnnotationsFor, type ScmAnnotationOptions } from './scmUrls.js';
@@ -43,6 +44,8 @@ export interface EntitiesFromDescriptorOptions extends ScmAnnotationOptions {
   /** Resolve `$text`/`$json`/`$yaml` (default true). */
   placeholders?: boolean;
   placeholderCache?: PlaceholderReadCache;
+  /** Parses large files off the calling thread (default: everything is parsed here). */
+  parser?: DescriptorParser;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function entitiesFromDescriptor(
   options: EntitiesFromDescriptorOptions,
 ): Promise<{ entities: IngestedEntity[]; errors: DescriptorError[] }> {
   const { file } = options;
-  const parsed = parseDescriptor(text, file.url, { maxBytes: options.maxBytes });
+  const parsed = options.parser ? await options.parser.parse(text, file.url, { maxBytes: options.maxBytes }) : parseDescriptor(text, file.url, { maxBytes: options.maxBytes });
   const errors = [...parsed.errors];
   const entities: IngestedEntity[] = [];
   const locationKey = `${file.type}:${file.target}`;

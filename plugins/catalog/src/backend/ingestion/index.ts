@@ -8,6 +8,7 @@ export {
 export { readLocation, type ReadLocationOptions, type ReadLocationResult } from './readLocation.js';
 export { entitiesFromDescriptor, type EntitiesFromDescriptorOptions, type IngestedEntity } from './entitiesFromDescriptor.js';
 export { locationTargetsOf } from './locationTargets.js';
+export { createDescriptorParser, type DescriptorParser, type DescriptorParserOptions } from './parseThread.js';
 export {
   isAbsoluteUrl,
   locationFromUrl,

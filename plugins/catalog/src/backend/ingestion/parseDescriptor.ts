@@ -78,6 +78,41 @@ export function parseFast(text: string, sourceUrl: string): ParseDescriptorResul
   return { documents, errors };
 }
 
+/** A fast-path document as plain data, with its field lines worked out: what a parsing thread sends back. */
+export interface PlainDocument {
+  value: Record<string, unknown>;
+  position: SourcePosition;
+  lines: Record<string, number>;
+}
+
+export interface PlainParseResult {
+  documents: PlainDocument[];
+  errors: DescriptorError[];
+}
+
+/** parseFast's result without closures (see parseThread.ts), or undefined when the file needs the full parser. */
+export function parseFastPlain(text: string, sourceUrl: string): PlainParseResult | undefined {
+  const parsed = parseFast(text, sourceUrl);
+  if (!parsed) return undefined;
+  return { documents: parsed.documents.map((d) => ({ value: d.value, position: d.position, lines: d.fieldLines!() })), errors: parsed.errors };
+}
+
+/**
+ * Documents from parseFastPlain, made whole again: field lines as computed, and `locate` (needed only
+ * to place an error) by parsing the text once more on this thread, the first time it is asked.
+ */
+export function fromPlain(text: string, sourceUrl: string, plain: PlainParseResult): ParseDescriptorResult {
+  let again: ParsedDocument[] | undefined;
+  const documents = plain.documents.map((d, i): ParsedDocument => ({
+    value: d.value,
+    position: d.position,
+    // The same text through the same parser gives the same documents in the same order.
+    locate: (path) => (again ??= parseFast(text, sourceUrl)?.documents ?? [])[i]?.locate(path),
+    fieldLines: () => d.lines,
+  }));
+  return { documents, errors: plain.errors };
+}
+
 /** 1-based line and column of an offset, like yaml's LineCounter. */
 function linePositions(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];

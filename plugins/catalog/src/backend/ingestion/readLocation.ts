@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { entitiesFromDescriptor, type IngestedEntity } from './entitiesFromDescriptor.js';
 import { locationUrl, stringifyLocationRef, toFilePath } from './locationRefs.js';
 import { sizeError } from './parseDescriptor.js';
+import type { DescriptorParser } from './parseThread.js';
 import type { PlaceholderReadCache } from './resolvePlaceholders.js';
 import type { ScmAnnotationOptions } from './scmUrls.js';
 import { DEFAULT_MAX_DESCRIPTOR_BYTES, type DescriptorError, type LocationSpec } from './types.js';
@@ -20,6 +21,8 @@ export interface ReadLocationOptions extends ScmAnnotationOptions {
   originLocation?: string;
   /** Resolve `$text`/`$json`/`$yaml` while reading (default true). */
   placeholders?: boolean;
+  /** Parses large files off the calling thread (see parseThread.ts). */
+  parser?: DescriptorParser;
 }
 
 export interface ReadLocationResult {
@@ -90,6 +93,7 @@ export async function readLocation(location: LocationSpec, options: ReadLocation
       maxBytes,
       placeholders: options.placeholders,
       placeholderCache,
+      parser: options.parser,
       resolveEditUrl: options.resolveEditUrl,
     });
     entities.push(...result.entities);

@@ -1,19 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger, UrlReaderService } from '@atrium/backend';
 import { relationsFromSpec, stringifyEntityRef, withInverseRelations, type Entity, type EntityValidator } from '@atrium/model';
-import { FIELD_LINE_DEPTH, locationTargetsOf, readLocation, type DescriptorError, type IngestedEntity } from '../ingestion/index.js';
+import { FIELD_LINE_DEPTH, locationTargetsOf, readLocation, type DescriptorError, type DescriptorParser, type IngestedEntity } from '../ingestion/index.js';
 import type { DeferredEntity } from '../database/entityRows.js';
 import type { KindPolicy } from './kindRules.js';
 import type { CatalogError, ChildStream, ClaimedEntity, EntityProcessor, ProcessingOutput } from './types.js';
 
 const ORIGIN = 'backstage.io/managed-by-origin-location';
 
+/** A Location's targets read at once: the one its children are taken from and the next ones (at most 1 MiB each). */
+const READ_AHEAD = 3;
+
 /**
  * The catalog's processing of one entity: validation (envelope, formats, kind schema), relations
  * from its spec in both directions, and for a Location, reading its targets into child entities.
  * Errors carry the file, the line of the offending field when known, the field, and a message.
  */
-export function createEntityProcessor(deps: { reader: UrlReaderService; logger: Logger; validator: EntityValidator; kinds: KindPolicy; maxBytes?: number }): EntityProcessor {
+export function createEntityProcessor(deps: {
+  reader: UrlReaderService; logger: Logger; validator: EntityValidator; kinds: KindPolicy; maxBytes?: number;
+  /** Parses large descriptor files off the calling thread (see parseThread.ts). */
+  parser?: DescriptorParser;
+}): EntityProcessor {
   return async (claimed: ClaimedEntity): Promise<ProcessingOutput> => {
     const at = (field?: string) => ({
       ...(claimed.position?.url ? { url: claimed.position.url } : {}),
@@ -41,22 +48,34 @@ export function createEntityProcessor(deps: { reader: UrlReaderService; logger: 
   };
 }
 
-/** Each target's children as it is read; read errors go to `errors`, and `outcome` is set as it goes. */
+/**
+ * Each target's children as it is read; read errors go to `errors`, and `outcome` is set as it goes.
+ * The next targets are read (and parsed, on the parsing thread for large files) while the consumer
+ * processes and writes this one's children: it takes them a thousand at a time, two of the usual
+ * large files, so reading one ahead still left it waiting for the second.
+ */
 async function* readChildren(location: Entity, deps: Parameters<typeof createEntityProcessor>[0], errors: CatalogError[], outcome: ChildStream['outcome']): AsyncGenerator<DeferredEntity[]> {
   const origin = location.metadata.annotations?.[ORIGIN] ?? '';
   const keepFrom = outcome.keepFrom;
-  for (const target of locationTargetsOf(location)) {
+  const targets = locationTargetsOf(location);
+  // Settled either way, so a read started ahead and never awaited (the consumer stopped) rejects nothing.
+  const read = (target: (typeof targets)[number]) => readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes, parser: deps.parser })
+    .then((result) => ({ result }), (error: unknown) => ({ error }));
+  const ahead = targets.slice(0, READ_AHEAD).map(read);
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
     const children: DeferredEntity[] = [];
-    let result: Awaited<ReturnType<typeof readLocation>>;
-    try {
-      result = await readLocation(target, { reader: deps.reader, logger: deps.logger, originLocation: origin || undefined, maxBytes: deps.maxBytes });
-    } catch (e) {
+    const settled = await ahead.shift()!;
+    if (i + READ_AHEAD < targets.length) ahead.push(read(targets[i + READ_AHEAD]!));
+    if ('error' in settled) {
+      const e = settled.error as Error;
       // Reading now happens while the batch is written: a reader's bug is this Location's error, not the batch's.
-      deps.logger.error(`Reading ${target.type}:${target.target} failed`, e as Error);
-      errors.push({ name: 'Error', message: `Reading ${target.target} failed: ${(e as Error).message}` });
+      deps.logger.error(`Reading ${target.type}:${target.target} failed`, e);
+      errors.push({ name: 'Error', message: `Reading ${target.target} failed: ${e.message}` });
       outcome.readFailed = true;
       continue;
     }
+    const { result } = settled;
     for (const e of result.errors) {
       errors.push(fromDescriptorError(e));
       if (e.field) continue;
