@@ -128,7 +128,8 @@ export async function upsertEmitted(c: CatalogDb, owner: Owner, emitted: Deferre
       returning entities.ref, entities.id, entities.processed is not null as processed
       ),
       -- Rows with a processed form are queued for stitching (the others are queued once processed).
-      queued as (insert into ${table(c, 'stitch_queue')} (entity_id) select id from written where processed on conflict do nothing)
+      -- In id order, as every statement that queues entities does (see writeChildren).
+      queued as (insert into ${table(c, 'stitch_queue')} (entity_id) select id from written where processed order by id on conflict do nothing)
       select ref, id from written`.execute(t.db));
     for (const w of written) writtenRefs.set(w.ref, w.id);
     if (written.length === rows.length) continue;
@@ -170,7 +171,7 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
     await sql`with marked as (
         update ${table(c, 'entities')} set orphan = true, updated_at = now() where ref = any(${refs}::text[]) returning id
       )
-      insert into ${table(c, 'stitch_queue')} (entity_id) select id from marked on conflict do nothing`.execute(db);
+      insert into ${table(c, 'stitch_queue')} (entity_id) select id from marked order by id on conflict do nothing`.execute(db);
     return refs;
   }
   const { rows } = await sql<{ ref: string; id: string }>`
@@ -206,5 +207,6 @@ export async function markRelationTargetsForStitch(c: CatalogDb, originatingIds:
   await sql`insert into ${table(c, 'stitch_queue')} (entity_id)
     select id from ${table(c, 'entities')}
     where ref in (select target_ref from ${table(c, 'relations')} where originating_id = any(${originatingIds}::uuid[]))
+    order by id
     on conflict do nothing`.execute(c.db);
 }

@@ -107,6 +107,7 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
       select f.id from ${table(c, 'final_entities')} f
       where f.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(array(select unnest(${created}::text[])))))
         and f.has_dangling
+      order by f.id
       on conflict do nothing`.execute(t.db));
   }
   // The text the update just made, parsed here: returning the JSONB would convert it to text again.
