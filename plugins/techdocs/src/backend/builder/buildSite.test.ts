@@ -92,6 +92,15 @@ describe('links, images and unsafe input', () => {
     ]));
   });
 
+  it('keeps the index page where two pages would have the same URL, and says which one is left out', async () => {
+    const site = await build({ 'mkdocs.yml': 'site_name: T\n', 'docs/README.md': '# Readme\n', 'docs/index.md': '# Home\n', 'docs/guide.md': '# Guide file\n', 'docs/guide/index.md': '# Guide folder\n', 'docs/other.md': '# Other\n' });
+    expect(site.warnings).toEqual([
+      { file: 'docs/guide.md', message: 'both guide/index.md and guide.md would be guide/; guide.md is left out' },
+      { file: 'docs/README.md', message: 'both index.md and README.md would be the home page; README.md is left out' },
+    ]);
+    expect(site.manifest.pages.map((p) => [p.source, p.path, p.title]).sort()).toEqual([['guide/index.md', 'guide/', 'Guide folder'], ['index.md', '', 'Home'], ['other.md', 'other/', 'Other']]);
+  });
+
   it('reports a nav entry pointing at a missing page with its mkdocs.yml line and builds the rest', async () => {
     const site = await build({ 'mkdocs.yml': 'site_name: T\nnav:\n  - Home: index.md\n  - Gone: gone.md\n', 'docs/index.md': '# Home\n' });
     expect(site.warnings).toContainEqual({ file: 'mkdocs.yml', line: 4, message: 'nav entry "gone.md" points at a page that does not exist in the docs folder' });

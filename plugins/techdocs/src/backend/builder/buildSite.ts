@@ -85,15 +85,20 @@ export async function buildSite(source: SourceFile[], options: BuildOptions): Pr
 
   // Pages and their URLs; an index.md wins over a README.md in the same folder, as in MkDocs.
   const pageUrls = new Map<string, string>();
+  const pageAt = new Map<string, string>(); // url -> the page kept there
   for (const p of [...docs.keys()].filter((p) => /\.md$/i.test(p)).sort()) {
     const url = pageUrl(p, config.useDirectoryUrls);
-    const clash = [...pageUrls].find(([, u]) => u === url);
-    if (clash) {
-      const [keep, drop] = posix.basename(clash[0]) === 'index.md' ? [clash[0], p] : [p, clash[0]];
+    const clash = pageAt.get(url);
+    if (clash !== undefined) {
+      const [keep, drop] = posix.basename(clash) === 'index.md' ? [clash, p] : [p, clash];
       warnings.push({ file: docsPrefix + drop, message: `both ${keep} and ${drop} would be ${url || 'the home page'}; ${drop} is left out` });
       pageUrls.delete(drop);
       pageUrls.set(keep, url);
-    } else pageUrls.set(p, url);
+      pageAt.set(url, keep);
+    } else {
+      pageUrls.set(p, url);
+      pageAt.set(url, p);
+    }
   }
   const files = new Set(docs.keys());
   const texts = new Map<string, string>();
