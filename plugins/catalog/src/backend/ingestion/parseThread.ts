@@ -46,7 +46,13 @@ export function createDescriptorParser(options: DescriptorParserOptions = {}): D
         // The thread loads the compiled parser; flags such as source conditions are not for it.
         execArgv: [],
       });
-      const plain = (await pool.run({ text, sourceUrl } satisfies ParseTask)) as PlainParseResult | null;
+      let plain: PlainParseResult | null;
+      try {
+        plain = (await pool.run({ text, sourceUrl } satisfies ParseTask)) as PlainParseResult | null;
+      } catch {
+        // The thread failed (ended, out of memory): the file is parsed here rather than reported unreadable.
+        return parseDescriptor(text, sourceUrl, parseOptions);
+      }
       return plain ? fromPlain(text, sourceUrl, plain) : parseFull(text, sourceUrl);
     },
     async close() {
