@@ -186,4 +186,12 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`alter table final_entities alter column final set compression lz4, alter column final_text set compression lz4`.execute(db);
     },
   },
+  '0011_relations_without_target_index': {
+    // Its one reader, stitching's search for entities that point at a new ref, goes through the inverse
+    // rows and the source index (stitch.ts). One index fewer to keep up for every relation row written:
+    // inserting a chunk's 14,000 rows cost 40-90 ms more per index.
+    async up(db: Kysely<any>) {
+      await sql`drop index if exists relations_target_idx`.execute(db);
+    },
+  },
 };

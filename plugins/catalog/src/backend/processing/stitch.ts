@@ -102,10 +102,13 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
     // other way, every entity still waiting for a reference was checked against every new ref, batch
     // after batch (11.7 s for one batch with half of 100,000 entities waiting, against 0.37 s this way).
     // Values the planner cannot see (`= any(array(select ...))`) keep index lookups when statistics lag
-    // behind a bulk ingestion, which had turned this into a table scan.
+    // behind a bulk ingestion, which had turned this into a table scan. Every relation an entity states
+    // is stored with its inverse, which it originates too (a dangling `ownedBy` target gets `ownerOf` as
+    // its source), so the entities pointing at a new ref are the originators of the rows it is the
+    // source of: found through the source index, and no index on targets has to be kept up.
     await withAsyncCommit(c, (t) => sql`insert into ${table(c, 'stitch_queue')} (entity_id)
       select f.id from ${table(c, 'final_entities')} f
-      where f.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.target_ref = any(array(select unnest(${created}::text[])))))
+      where f.id = any(array(select r.originating_id from ${table(c, 'relations')} r where r.source_ref = any(array(select unnest(${created}::text[])))))
         and f.has_dangling
       order by f.id
       on conflict do nothing`.execute(t.db));
