@@ -1,6 +1,6 @@
 import { coreServices, createBackendPlugin } from '@atrium/backend';
 import { SEARCH_PLUGIN_ID } from '@atrium/plugin-search/common';
-import { defaultMaxTermLength, searchConfigSchema } from './config.js';
+import { defaultMaxConcurrentQueries, defaultMaxTermLength, searchConfigSchema } from './config.js';
 import { searchMigrations } from './database/migrations.js';
 import { IndexChanges } from './engine/indexChanges.js';
 import { SearchEngine } from './engine/SearchEngine.js';
@@ -45,6 +45,7 @@ export const searchPlugin = createBackendPlugin({
         const cacheSeconds = config.getOptionalNumber('search.resultCacheSeconds');
         const engine = new SearchEngine(db, database.schema, {
           smallIndex: config.getOptionalNumber('search.smallIndexDocuments'),
+          maxConcurrentQueries: config.getOptionalNumber('search.maxConcurrentQueries') ?? defaultMaxConcurrentQueries,
           ...(cacheSeconds !== undefined && { resultCacheMs: cacheSeconds * 1000 }),
         }, changes);
         for (const c of collators.values()) await index.registerType(c.type, c.textWeight ?? 'summary');

@@ -12,6 +12,7 @@ import { highlightAll, highlightFragments, type HighlightTerms } from './highlig
 import { headlineWindowSql, highlightWindow, locatorOf, locatorSql, WINDOW_IN_ENGINE_BYTES } from './highlightWindow.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, typedWord, type ParsedTerm } from './queryTerm.js';
+import { QueryGate } from './queryGate.js';
 import { ResultCache } from './resultCache.js';
 import type { SearchTables } from './SearchIndex.js';
 
@@ -84,6 +85,7 @@ export class SearchEngine {
   private readonly facetCounts: ResultCache<SearchFacetsResponse>;
 
   private sizeCheck = { small: false, until: 0 };
+  private readonly gate: QueryGate;
 
   /**
    * The client without its plugins, for the engine's statements: they name their schema themselves
@@ -98,14 +100,17 @@ export class SearchEngine {
    * database) stay cheap. Above it, the capped legs of candidateCtes.
    * `resultCacheMs`: how long an identical query's answer may be reused while the index is unchanged
    * (default 30 s; 0: never); `changes` says whether it is (the index writer's counter).
+   * `maxConcurrentQueries`: query statements run at once, the rest waiting in line (see QueryGate; default 0:
+   * no limit, the plugin passes its configured default).
    */
   constructor(
     db: Kysely<SearchTables>,
     private readonly schema: string,
-    private readonly options: { smallIndex?: number; resultCacheMs?: number } = {},
+    private readonly options: { smallIndex?: number; resultCacheMs?: number; maxConcurrentQueries?: number } = {},
     private readonly changes = new IndexChanges(db, schema),
   ) {
     this.statements = db.withoutPlugins();
+    this.gate = new QueryGate(options.maxConcurrentQueries ?? 0);
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
@@ -237,13 +242,13 @@ export class SearchEngine {
       limit ${query.pageLimit}`;
     // With the version its snapshot saw (see IndexChanges), on one row of nulls when the page is empty, so
     // that an empty answer is kept too.
-    const { rows: all } = await sql<HitRow>`${sql.raw(PREPARE)}
+    const { rows: all } = await this.gate.run(() => sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
       ${steps}
       ${withVersion
         ? sql`select r.*, v.version from (${pageRows}) r right join (select ${this.changes.versionSql()} as version) v on true
           order by r.rank desc, lower(r.title), r.hit_location`
-        : pageRows}`.execute(this.statements);
+        : pageRows}`.execute(this.statements));
     const rows = withVersion ? all.filter((r) => r.type !== null) : all;
     const page = rows;
     const tags = { preTag: this.preTag, postTag: this.postTag };
@@ -292,6 +297,7 @@ export class SearchEngine {
         from (select ${sql.raw(columns[f])} as value from m where ${inTypes} and ${allFilters('m', query.filters, f)}) v
         where v.value is not null group by 2 order by 3 desc, 2 limit ${FACET_VALUES})`),
     ];
+    // Not through the gate: a facet count takes tens of ms, and queries would wait behind it.
     const { rows } = await sql<{ facet: string; value: string; count: string }>`
       with q as (${termCte(tsquery, this.schema, undefined, whole)}),
       m as materialized (
@@ -346,13 +352,13 @@ export class SearchEngine {
   }
 
   private async count(query: EngineQuery, tsquery: string | undefined, whole: WholeWord | undefined, browsing: boolean): Promise<number> {
-    const { rows } = await sql<{ n: string }>`
+    const { rows } = await this.gate.run(() => sql<{ n: string }>`
       with q as (${termCte(tsquery, this.schema, undefined, whole)})
       select count(*) as n from (select 1 from ${this.table('documents')} d
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
       cross join q
       where ${query.types.length ? sql`d.type = any(${query.types}::text[])` : sql`true`}
-        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.statements);
+        and ${browsing ? sql`true` : matchCondition()} and ${allFilters('d', query.filters)} limit ${COUNT_CAP}) x`.execute(this.statements));
     return Number(rows[0]?.n ?? 0);
   }
 

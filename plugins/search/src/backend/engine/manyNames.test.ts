@@ -15,8 +15,9 @@ describe.each(TEST_DATABASE_CLIENTS)('a word starting more names than paging rea
   beforeAll(async () => {
     t = await startSearchTestBackend({
       client,
-      // The capped legs of a large index (below 5,000 documents every match is ranked in one scan).
-      config: { search: { smallIndexDocuments: 0 } },
+      // The capped legs of a large index (below 5,000 documents every match is ranked in one scan); one
+      // query statement at a time, so concurrent searches wait in line (search.maxConcurrentQueries).
+      config: { search: { smallIndexDocuments: 0, maxConcurrentQueries: 1 } },
       corpora: [{ type: 'software-catalog', documents: () => widgets }, { type: 'techdocs', documents: () => [guide], textWeight: 'body' }],
     });
     await t.indexed();
@@ -48,5 +49,16 @@ describe.each(TEST_DATABASE_CLIENTS)('a word starting more names than paging rea
     const docs = await t.search({ term: 'widg', types: ['techdocs'] });
     expect(docs.results.map((x) => x.document.location)).toEqual([guide.location]);
     expect(names(await t.search({ term: 'widget-1099' }))[0]).toBe('widget-1099');
+  });
+
+  it('answers searches sent at once, one statement at a time, as it answers each alone', async () => {
+    // Fresh answers (Cache-Control: no-cache), so each is computed rather than reused.
+    const fresh = async (term: string) => (await t.fetch(`/api/search/query?${new URLSearchParams({ term })}`, { headers: { 'cache-control': 'no-cache' } })).json();
+    const terms = ['widget-7', 'number 12', 'widg', 'widget g', 'guide', 'widget-1099'];
+    const alone = [];
+    for (const term of terms) alone.push(await fresh(term));
+    const together = await Promise.all([...terms, ...terms].map(fresh));
+    expect(together).toEqual([...alone, ...alone]);
+    expect(alone[0].results[0].document.name).toBe('widget-7');
   });
 });
