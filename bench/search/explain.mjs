@@ -12,7 +12,7 @@ const filters = process.argv[3] ? JSON.parse(process.argv[3]) : {};
 await engine.query({ term, types: [], filters, page: 0, pageLimit: 25 });
 const q = queries[queries.length - 1];
 const client = await pool.connect();
-const r = await client.query(`explain (analyze, buffers off) ${q.sql}`, q.parameters);
+const r = await client.query(`explain (analyze, buffers) ${q.sql}`, q.parameters);
 console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
 client.release();
 await pool.end();
