@@ -38,7 +38,8 @@ export function createEntityProcessor(deps: {
     const spec = relationsFromSpec(entity);
     for (const e of spec.errors) errors.push({ name: 'ValidationError', ...(e.field ? { field: e.field } : {}), message: e.message, ...at(e.field) });
     if (spec.errors.length > 0) return { relations: [], errors };
-    const relations = withInverseRelations(claimed.ref, spec.relations).map((r) => ({ source: r.sourceRef, type: r.type, target: r.targetRef }));
+    // Keys in sorted order: the result hash (stableHashOf) then reuses these objects instead of copying them.
+    const relations = withInverseRelations(claimed.ref, spec.relations).map((r) => ({ source: r.sourceRef, target: r.targetRef, type: r.type }));
 
     if (entity.kind.toLocaleLowerCase('en-US') !== 'location') return { entity, relations, errors };
     // A target or file that could not be read keeps the children it had: a flaky server or a typo must
