@@ -1,7 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DocsBuildError } from './errors.js';
 import { normalizeRelative } from './paths.js';
-import { parseSimpleYaml, simpleToJS, type SimpleNode } from './simpleYaml.js';
 
 /** A nav entry as written in mkdocs.yml, with the line it is on. */
 export type RawNavEntry =
@@ -52,11 +51,6 @@ export const CONFIG_FILE_NAMES = ['mkdocs.yaml', 'mkdocs.yml'];
  * keep the plain value, which is what we want: they configure things a native builder does not run.
  */
 export function parseMkDocsConfig(text: string, file: string): MkDocsConfig {
-  return simpleConfig(text, file) ?? parseMkDocsConfigWithYaml(text, file);
-}
-
-/** The same with the yaml library whatever the file holds (and its errors, with their lines). */
-export function parseMkDocsConfigWithYaml(text: string, file: string): MkDocsConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
@@ -113,62 +107,4 @@ function parseNav(node: Node, file: string, lineOf: (n: Node) => number): RawNav
     }
     throw new DocsBuildError('each nav entry must be "page.md", "Title: page.md" or "Section: [entries]"', file, line);
   });
-}
-
-/**
- * A plain mkdocs.yml (simpleYaml.ts) that makes a valid config, read without the yaml library;
- * undefined for anything else, including every file with a problem to report, so that errors and
- * their lines always come from parseMkDocsConfigWithYaml.
- */
-function simpleConfig(text: string, file: string): MkDocsConfig | undefined {
-  const root = parseSimpleYaml(text);
-  if (root?.kind !== 'map') return undefined;
-  const c = checkSettings(simpleToJS(root) as Record<string, unknown>);
-  if ('message' in c) return undefined;
-  const docsDir = c.docs_dir ?? 'docs';
-  const safeDocsDir = normalizeRelative(docsDir);
-  if (safeDocsDir === undefined || docsDir.startsWith('/')) return undefined;
-  const get = (key: string) => root.entries.find(([k]) => k === key)?.[1];
-  const namesOf = (key: string) => {
-    const node = get(key);
-    if (node?.kind !== 'seq') return [];
-    return node.items.map((item) => {
-      const name = item.kind === 'scalar' ? String(item.value) : item.kind === 'map' ? item.entries[0]![0] : '';
-      return { name, line: item.line };
-    }).filter((e) => e.name);
-  };
-  const navNode = get('nav');
-  const nav = navNode && simpleNav(navNode);
-  if (nav === null) return undefined;
-  return {
-    file,
-    siteName: c.site_name,
-    siteDescription: c.site_description,
-    docsDir: safeDocsDir,
-    repoUrl: c.repo_url,
-    editUri: c.edit_uri,
-    nav,
-    markdownExtensions: namesOf('markdown_extensions'),
-    plugins: namesOf('plugins'),
-    useDirectoryUrls: c.use_directory_urls ?? true,
-  };
-}
-
-// parseNav for a simple file; null where parseNav would report an entry.
-function simpleNav(node: SimpleNode): RawNavEntry[] | null {
-  if (node.kind !== 'seq') return null;
-  const entries: RawNavEntry[] = [];
-  for (const item of node.items) {
-    if (item.kind === 'scalar') entries.push({ kind: 'page', target: String(item.value), line: item.line });
-    else if (item.kind === 'map' && item.entries.length === 1) {
-      const [title, value] = item.entries[0]!;
-      if (value.kind === 'scalar') entries.push({ kind: 'page', title, target: String(value.value), line: item.line });
-      else if (value.kind === 'seq') {
-        const children = simpleNav(value);
-        if (!children) return null;
-        entries.push({ kind: 'section', title, children, line: item.line });
-      } else return null;
-    } else return null;
-  }
-  return entries;
 }
