@@ -1,29 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateOrg } from '../../../../../bench/catalog/generateOrg.mjs';
+import { fieldPaths as paths, realCatalogFiles } from './corpus.testing.js';
 import { parseDescriptor, parseFast, parseFull, type ParseDescriptorResult } from './parseDescriptor.js';
-import type { FieldPath } from './types.js';
 
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const URL_ = 'file:///catalog/entities.yaml';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
-/** Every field path of a value, as far down as the catalog records lines for (and one level more). */
-function paths(value: unknown, prefix: FieldPath = [], depth = 0): FieldPath[] {
-  if (depth > 4 || value === null || typeof value !== 'object') return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k], depth + 1)]);
-}
 
 /** The fast path must give exactly what the full parser gives: values, errors, and every field's line. */
 function expectSameAsFull(text: string, fast: ParseDescriptorResult) {
@@ -45,7 +27,7 @@ function expectSameAsFull(text: string, fast: ParseDescriptorResult) {
 
 describe('the fast YAML path', () => {
   it('reads real catalogs exactly as the full parser does: the example catalog, create-app’s, and templates', () => {
-    const files = [...yamlFiles(join(ROOT, 'apps/portal/examples')), ...yamlFiles(join(ROOT, 'node_modules/@backstage/create-app/templates/default-app/examples'))];
+    const files = realCatalogFiles();
     let fastCount = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -1,30 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateOrg } from '../../../../../bench/catalog/generateOrg.mjs';
+import { fieldPaths, realCatalogFiles } from './corpus.testing.js';
 import { parseDescriptor, type ParseDescriptorResult } from './parseDescriptor.js';
 import { createDescriptorParser } from './parseThread.js';
-import type { FieldPath } from './types.js';
 
 // The thread runs the compiled parser (dist/), which the test command builds first.
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const URL_ = 'file:///catalog/entities.yaml';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
-function paths(value: unknown, prefix: FieldPath = [], depth = 0): FieldPath[] {
-  if (depth > 5 || value === null || typeof value !== 'object') return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k], depth + 1)]);
-}
 
 /** Everything the catalog reads from a parse: values, positions, errors, stored field lines, and where each field is. */
 function expectSame(actual: ParseDescriptorResult, expected: ParseDescriptorResult) {
@@ -33,7 +16,7 @@ function expectSame(actual: ParseDescriptorResult, expected: ParseDescriptorResu
   actual.documents.forEach((doc, i) => {
     const want = expected.documents[i]!;
     expect(doc.fieldLines?.()).toEqual(want.fieldLines?.());
-    for (const path of paths(doc.value)) expect([path, doc.locate(path)]).toEqual([path, want.locate(path)]);
+    for (const path of fieldPaths(doc.value, 5)) expect([path, doc.locate(path)]).toEqual([path, want.locate(path)]);
   });
 }
 
@@ -42,10 +25,7 @@ describe('parsing descriptors on a thread', () => {
   afterAll(() => parser.close());
 
   it('gives what parsing on the calling thread gives, for real catalogs and a generated organisation', async () => {
-    const texts = [
-      ...yamlFiles(join(ROOT, 'apps/portal/examples')),
-      ...yamlFiles(join(ROOT, 'node_modules/@backstage/create-app/templates/default-app/examples')),
-    ].map((file) => readFileSync(file, 'utf8'));
+    const texts = realCatalogFiles().map((file) => readFileSync(file, 'utf8'));
     texts.push(generateOrg(500).map((e: object) => stringify(e)).join('---\n'));
     for (const text of texts) expectSame(await parser.parse(text, URL_), parseDescriptor(text, URL_));
     expect(parser.threads).toBe(1);
