@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARE } from '@atrium/backend';
 import { FACET_FIELDS, RESULT_COUNT_CAP, type FacetField, type SearchFacetsResponse, type SearchResultSet } from '@atrium/plugin-search/common';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { encodeCursor } from './cursor.js';
 import { returnedText, RETURNED_TEXT_CHARS, withText } from './documentRows.js';
 import { decodeResultSet, encodeResultSet, type EncodedResultSet } from './encodedResults.js';
@@ -12,7 +13,6 @@ import { highlightAll, highlightFragments, type HighlightTerms } from './highlig
 import { headlineWindowSql, highlightWindow, locatorOf, locatorSql, WINDOW_IN_ENGINE_BYTES } from './highlightWindow.js';
 import { findCorrections } from './lexicon.js';
 import { correctableWords, parseTerm, toTsquery, typedWord, type ParsedTerm } from './queryTerm.js';
-import { QueryGate } from './queryGate.js';
 import { ResultCache } from './resultCache.js';
 import type { SearchTables } from './SearchIndex.js';
 
@@ -85,7 +85,12 @@ export class SearchEngine {
   private readonly facetCounts: ResultCache<SearchFacetsResponse>;
 
   private sizeCheck = { small: false, until: 0 };
-  private readonly gate: QueryGate;
+  /**
+   * At most `maxConcurrentQueries` of the engine's query statements at once, the rest waiting first come,
+   * first served. On a server with few cores, ten searches at once are ten PostgreSQL backends sharing
+   * them, each five times as slow; a short queue in front keeps each statement's own time short instead.
+   */
+  private readonly gate: LimitFunction;
 
   /**
    * The client without its plugins, for the engine's statements: they name their schema themselves
@@ -100,7 +105,7 @@ export class SearchEngine {
    * database) stay cheap. Above it, the capped legs of candidateCtes.
    * `resultCacheMs`: how long an identical query's answer may be reused while the index is unchanged
    * (default 30 s; 0: never); `changes` says whether it is (the index writer's counter).
-   * `maxConcurrentQueries`: query statements run at once, the rest waiting in line (see QueryGate; default 0:
+   * `maxConcurrentQueries`: query statements run at once, the rest waiting in line (see `gate`; default 0:
    * no limit, the plugin passes its configured default).
    */
   constructor(
@@ -110,7 +115,7 @@ export class SearchEngine {
     private readonly changes = new IndexChanges(db, schema),
   ) {
     this.statements = db.withoutPlugins();
-    this.gate = new QueryGate(options.maxConcurrentQueries ?? 0);
+    this.gate = pLimit(options.maxConcurrentQueries || Infinity);
     const id = randomBytes(6).toString('hex');
     this.preTag = `<hl-${id}>`;
     this.postTag = `</hl-${id}>`;
@@ -242,7 +247,7 @@ export class SearchEngine {
       limit ${query.pageLimit}`;
     // With the version its snapshot saw (see IndexChanges), on one row of nulls when the page is empty, so
     // that an empty answer is kept too.
-    const { rows: all } = await this.gate.run(() => sql<HitRow>`${sql.raw(PREPARE)}
+    const { rows: all } = await this.gate(() => sql<HitRow>`${sql.raw(PREPARE)}
       with q as (${termCte(tsquery, this.schema, small || browsing ? undefined : term, whole)}),
       ${steps}
       ${withVersion
@@ -352,7 +357,7 @@ export class SearchEngine {
   }
 
   private async count(query: EngineQuery, tsquery: string | undefined, whole: WholeWord | undefined, browsing: boolean): Promise<number> {
-    const { rows } = await this.gate.run(() => sql<{ n: string }>`
+    const { rows } = await this.gate(() => sql<{ n: string }>`
       with q as (${termCte(tsquery, this.schema, undefined, whole)})
       select count(*) as n from (select 1 from ${this.table('documents')} d
       join ${this.table('index_state')} s on s.type = d.type and s.live_generation = d.generation
