@@ -65,6 +65,8 @@ export function createDescriptorParser(options: DescriptorParserOptions = {}): D
 /** The compiled worker beside this module, or beside its compiled twin when this is the TypeScript source. */
 function workerFile(): URL | undefined {
   const here = fileURLToPath(import.meta.url);
-  const js = here.endsWith('.ts') ? here.replace(/[/\\]src[/\\]backend[/\\]ingestion[/\\]parseThread\.ts$/, '/dist/backend/ingestion/parseWorker.js') : here.replace(/parseThread\.js$/, 'parseWorker.js');
-  return existsSync(js) ? pathToFileURL(js) : undefined;
+  // Bundled into another file (a CLI bundle), this module has no worker beside it: parse on the calling thread.
+  const js = here.endsWith('.ts') ? here.replace(/[/\\]src[/\\]backend[/\\]ingestion[/\\]parseThread\.ts$/, '/dist/backend/ingestion/parseWorker.js')
+    : here.endsWith('parseThread.js') ? here.replace(/parseThread\.js$/, 'parseWorker.js') : undefined;
+  return js && js.endsWith('parseWorker.js') && existsSync(js) ? pathToFileURL(js) : undefined;
 }
