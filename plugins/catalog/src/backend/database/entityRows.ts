@@ -192,10 +192,14 @@ export async function removeEntities(c: CatalogDb, refs: string[], strategy: 'de
 /** Deletes entity rows with their final forms, search rows, queue entries and the relations they originate. */
 export async function deleteEntityRows(c: CatalogDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
-  await sql`delete from ${table(c, 'final_entities')} where id = any(${ids}::uuid[])`.execute(c.db);
-  await sql`delete from ${table(c, 'stitch_queue')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  // The entities first: a stitch holds a key-share lock on each entity it builds until it commits, so
+  // this waits for one in flight, whose final form is then deleted below, and no later stitch finds
+  // them. (Deleting the final forms first let a stitch that had read an entity write its final form
+  // back afterwards: a deleted entity stayed visible.)
   await sql`delete from ${table(c, 'entities')} where id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'stitch_queue')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'final_entities')} where id = any(${ids}::uuid[])`.execute(c.db);
+  await sql`delete from ${table(c, 'search')} where entity_id = any(${ids}::uuid[])`.execute(c.db);
   // After the entities: relation inserts lock their originating entities (replaceRelations), so one
   // that raced with this deletion has committed by now, and none can start.
   await sql`delete from ${table(c, 'relations')} where originating_id = any(${ids}::uuid[])`.execute(c.db);
@@ -207,6 +211,8 @@ export async function markRelationTargetsForStitch(c: CatalogDb, originatingIds:
   await sql`insert into ${table(c, 'stitch_queue')} (entity_id)
     select id from ${table(c, 'entities')}
     where ref in (select target_ref from ${table(c, 'relations')} where originating_id = any(${originatingIds}::uuid[]))
+      -- Not the entities themselves (their inverse rows name them): they are being deleted.
+      and not (id = any(${originatingIds}::uuid[]))
     order by id
     on conflict do nothing`.execute(c.db);
 }

@@ -45,7 +45,9 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
       -- Each row by its id (limit 1 keeps these lookups from being turned back into joins): planned as
       -- joins, they walked the entities' key index from its start to the batch's last id and hashed
       -- every final entity, each batch (26 against 7 ms per 1,000 at 10,000 entities, growing with the tables).
-      cross join lateral (select * from ${table(c, 'entities')} x where x.id = b.id limit 1) e
+      -- Key-share locked until this commits, so a deletion waits for this stitch and then deletes the
+      -- final form it wrote (deleteEntityRows); an entity deleted first is not found.
+      cross join lateral (select * from ${table(c, 'entities')} x where x.id = b.id limit 1 for key share) e
       left join lateral (select etag from ${table(c, 'final_entities')} y where y.id = b.id limit 1) f on true
       cross join lateral (
         -- Through the (source_ref, type, target_ref) index; distinct because two entities may state
