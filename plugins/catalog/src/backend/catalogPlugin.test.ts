@@ -208,11 +208,12 @@ describe.each(TEST_DATABASE_CLIENTS)('a NUL character in a descriptor on %s', (c
     ].join('---\n'));
     const t = await startTestBackend({ features: [catalogPlugin], client, config: { catalog: { processingInterval: { hours: 1 }, locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }] } } });
     try {
+      // Errors are stored as the file is processed, and the valid entities are visible once stitched, a moment later.
+      const visible = async (name: string) => (await t.fetch(`/api/catalog/entities/by-name/component/default/${name}`)).status === 200;
       const { items } = await waitFor(async () => {
         const r = (await (await t.fetch('/api/catalog/entities/errors')).json()) as EntityErrorsResponse;
-        return r.items.length >= 2 ? r : undefined;
+        return r.items.length >= 2 && (await visible('before')) && (await visible('after')) ? r : undefined;
       }, { timeoutMs: 20_000 });
-      for (const name of ['before', 'after']) expect((await t.fetch(`/api/catalog/entities/by-name/component/default/${name}`)).status).toBe(200);
       const nul = items.find((i) => i.entityRef === 'component:default/with-nul')!;
       expect(nul.visible).toBe(false);
       expect(nul.errors).toEqual([expect.objectContaining({ field: 'metadata.description', line: 14, message: expect.stringContaining('NUL character') })]);
