@@ -19,6 +19,8 @@ export interface RunMigrationsOptions {
  */
 export async function runMigrations(options: RunMigrationsOptions): Promise<void> {
   const { db, schema, owner } = options;
+  const table = options.tableName ?? 'atrium_migrations';
+  if (await allApplied(db, schema, table, Object.keys(options.migrations))) return;
   const provider: MigrationProvider = {
     async getMigrations() {
       return Object.fromEntries(
@@ -26,7 +28,6 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<void
       );
     },
   };
-  const table = options.tableName ?? 'atrium_migrations';
   const migrator = new Migrator({
     db,
     provider,
@@ -44,6 +45,20 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<void
       : `Migrating the database of ${owner} failed: ${message}`,
     { cause: error },
   );
+}
+
+/**
+ * Whether the history already holds exactly these migrations, as on every start but the first after
+ * an upgrade. Kysely's Migrator finds that out in ~10 round trips, two of them reading every column of
+ * every table in the database; these are two cheap ones. Anything else (a fresh schema, a new
+ * migration, a history with names the code does not know) is left to the Migrator and its checks.
+ */
+async function allApplied(db: Kysely<any>, schema: string, table: string, names: string[]): Promise<boolean> {
+  const found = await sql<{ exists: boolean }>`select to_regclass(${`${quote(schema)}.${quote(table)}`}) is not null as exists`.execute(db);
+  if (!found.rows[0]?.exists) return false;
+  const applied = await sql<{ name: string }>`select name from ${sql.table(`${schema}.${table}`)}`.execute(db);
+  const known = new Set(names);
+  return applied.rows.length === known.size && applied.rows.every((r) => known.has(r.name));
 }
 
 /**

@@ -47,6 +47,19 @@ describe.each(TEST_DATABASE_CLIENTS)('database on %s', (client) => {
     expect(tables.rows.map((r) => r.table_schema)).toEqual(['catalog', 'tech_docs']);
   });
 
+  it('runs a migration added since the last start, and refuses a history that names migrations the code lacks', async () => {
+    const db = testDb.root.forPlugin('upgraded');
+    await db.migrate(itemsTable);
+    await db.migrate(itemsTable); // everything applied: the quick check answers
+    const withTags: Record<string, Migration> = {
+      ...itemsTable,
+      '0003_tags': { up: async (scoped) => void (await scoped.schema.createTable('tags').addColumn('tag', 'text').execute()) },
+    };
+    await db.migrate(withTags);
+    expect(await db.getClient().selectFrom('tags').selectAll().execute()).toEqual([]);
+    await expect(db.migrate(itemsTable)).rejects.toThrow(/plugin "upgraded"/);
+  });
+
   it('creates the schema on first use of getClient, without migrate', async () => {
     const db = testDb.root.forPlugin('no-migrations').getClient();
     await db.schema.createTable('things').addColumn('id', 'integer').execute();
