@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config, DatabaseService, Logger, RootDatabaseService } from '../api/services.js';
@@ -12,7 +10,6 @@ import { acquireFolderLock } from './lockFile.js';
 import type { NotificationHub } from './notificationHub.js';
 import { openPgPool } from './pgConnection.js';
 import { PgNotificationHub } from './pgNotifications.js';
-import { PgliteNotificationHub } from './pgliteNotifications.js';
 import { createPluginDatabase } from './pluginDatabase.js';
 
 const PING_TIMEOUT_MS = 3_000;
@@ -97,6 +94,13 @@ async function openPglite(settings: Extract<DatabaseSettings, { client: 'pglite'
     fs.mkdirSync(settings.dir, { recursive: true });
     releaseLock = acquireFolderLock(settings.dir);
   }
+  // Imported here, not above: a backend on a PostgreSQL server never loads PGlite's ~500 KB of JavaScript.
+  const [{ PGlite }, { pg_trgm }, { createPgConfig }, { PgliteNotificationHub }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/node-postgres'),
+    import('./pgliteNotifications.js'),
+  ]);
   let pglite: PGlite;
   try {
     // The data lives in a subfolder so PGlite's initdb never meets our lock file.
