@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createBackend, StartupError, type BackendPlugin, type BackendModule, type ServiceFactory } from '@atrium/backend';
+import type { BackendPlugin, BackendModule, ServiceFactory } from '@atrium/backend';
+import { loadAppBackend } from './loadAppBackend.js';
+
+/**
+ * An app that cannot start, reported like the backend's StartupError (main.ts knows errors by their
+ * code): importing that class would load the whole backend as modules, which the bundle replaces.
+ */
+class StartupError extends Error {
+  readonly code = 'ATRIUM_ERR_STARTUP';
+}
 
 /** What an app's package.json declares under "atrium": where its backend features and built frontend are. */
 interface AppManifest {
@@ -12,21 +20,24 @@ interface AppManifest {
 export async function startCommand(options: { configFiles: string[]; port?: number; appDir?: string }): Promise<number> {
   const appDir = resolve(options.appDir ?? process.cwd());
   const manifest = readManifest(appDir);
-  const mod = (await import(pathToFileURL(join(appDir, manifest.backend)).href)) as { features?: Array<BackendPlugin | BackendModule | ServiceFactory> };
-  if (!Array.isArray(mod.features)) throw new StartupError(`${manifest.backend} must export "features", the list of backend plugins and modules`);
+  const app = await loadAppBackend(join(appDir, manifest.backend));
+  const features = app.features as Array<BackendPlugin | BackendModule | ServiceFactory> | undefined;
+  if (!Array.isArray(features)) throw new StartupError(`${manifest.backend} must export "features", the list of backend plugins and modules`);
 
   const baseConfig = join(appDir, 'app-config.yaml');
   const configFiles = [...(existsSync(baseConfig) ? [baseConfig] : []), ...options.configFiles.map((f) => resolve(f))];
-  const backend = createBackend({
+  const backend = app.createBackend({
     configFiles,
     config: options.port !== undefined ? { backend: { listen: { port: options.port } } } : undefined,
     frontendDir: manifest.frontendDir ? join(appDir, manifest.frontendDir) : undefined,
   });
-  for (const f of mod.features) backend.add(f);
+  for (const f of features) backend.add(f);
 
   const t0 = performance.now();
   const { url } = await backend.start();
   backend.logger?.info(`Atrium is ready at ${url} (started in ${Math.round(performance.now() - t0)} ms)`);
+  // Once started, so the cache holds what start-up compiled.
+  app.save();
 
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
