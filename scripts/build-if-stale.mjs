@@ -25,7 +25,8 @@ function run(cmd, args) {
 }
 
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
-// The CLI's docs bundle (dist/docs.cjs), from what tsc just compiled: esbuild takes well under a second.
+// The CLI's docs bundle (dist/docs.cjs) and the portal's backend bundle (ADR 0012), from what tsc just
+// compiled: esbuild takes a few seconds for both.
 run('npm', ['run', 'build', '-w', '@atrium/cli', '--silent']);
 const index = join(root, 'apps/portal/build/index.html');
 const sources = ['packages/frontend', 'packages/model/src', 'plugins', 'apps/portal/src', 'apps/portal/index.html', 'apps/portal/vite.config.ts'];
