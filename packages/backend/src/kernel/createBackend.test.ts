@@ -117,9 +117,9 @@ describe('a backend with plugins that depend on each other', () => {
     const crash = await t.fetch('/api/consumer/fail/crash');
     expect(crash.status).toBe(500);
     expect(JSON.stringify(await crash.json())).not.toContain('hunter22');
-    const missing = await t.fetch('/api/consumer/nothing-here');
+    const missing = await t.fetch('/api/consumer/nothing-here?x=1', { headers: { accept: 'text/html' } });
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.name).toBe('NotFoundError');
+    expect((await missing.json()).error).toEqual({ name: 'NotFoundError', message: 'No route GET /api/consumer/nothing-here', code: 'ATRIUM_ERR_NOT_FOUND' });
   });
 
   it('compresses large responses with brotli or gzip', async () => {
