@@ -245,6 +245,23 @@ describe.each(TEST_DATABASE_CLIENTS)('catalog engine on %s', (client) => {
     expect(svc.errors).toEqual([{ name: 'ValidationError', field: 'spec.invalid', message: 'invalid on purpose' }]);
     expect(svc.final.status.items[0].message).toBe('invalid on purpose');
   });
+
+  it('gives every final form its own etag, a kept older form with the same error included', async () => {
+    const svc = (spec: object) => entity('Component', 'svc', { owner: 'team-a', ...spec });
+    const etags: string[] = [];
+    const lifecycles: unknown[] = [];
+    // Valid, invalid (the first form kept), valid with new content, then invalid again with the very
+    // same result as the first time: the form kept now is the second one, so the etag must differ.
+    for (const spec of [{ lifecycle: 'one' }, { lifecycle: 'bad', invalid: true }, { lifecycle: 'two' }, { lifecycle: 'bad', invalid: true }]) {
+      await addRoot(c, location('root', [svc(spec)]));
+      await engine.runUntilIdle();
+      const row = await final('component:default/svc');
+      etags.push(row.final.metadata.etag);
+      lifecycles.push(row.final.spec.lifecycle);
+    }
+    expect(lifecycles).toEqual(['one', 'one', 'two', 'two']);
+    expect(new Set(etags).size).toBe(4);
+  });
 });
 
 describe.each(TEST_DATABASE_CLIENTS)('dangling references on %s', (client) => {

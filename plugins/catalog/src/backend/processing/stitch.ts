@@ -14,7 +14,7 @@ export interface StitchedEntity {
  * Builds the final form of up to `limit` entities queued for stitching, in one statement: the
  * processed entity with its uid, its relations (rows whose source it is, which includes the inverse
  * rows other entities' processing emitted), its errors as `status.items`, and the orphan annotation;
- * the etag is a hash of that. The final form goes to its own narrow table (the entity's row, with
+ * the etag is a hash of those parts. The final form goes to its own narrow table (the entity's row, with
  * its source and processed form, is not rewritten), and only when the etag changed. Returns the
  * entities whose final form changed, and how many queued entities the batch took.
  */
@@ -31,16 +31,14 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
     -- One pass over the batch: each entity's relations and status are lateral subqueries evaluated once
     -- per row (separate CTEs joined back were nested-looped, since batch sizes are hard to estimate).
     built as materialized (
-      select e.id, e.ref, f.etag as previous_etag, jsonb_array_length(dg.warnings) > 0 as has_dangling,
-        jsonb_set(
-          jsonb_set(
-            case when e.orphan then jsonb_set(e.processed, '{metadata,annotations}',
-              coalesce(e.processed->'metadata'->'annotations', '{}'::jsonb) || '{"backstage.io/orphan":"true"}'::jsonb)
-            else e.processed end,
-            '{metadata,uid}', to_jsonb(e.id::text)),
-          '{relations}', rel.relations)
-        || case when jsonb_array_length(st.items) > 0 then jsonb_build_object('status', jsonb_build_object('items', st.items))
-           else '{}'::jsonb end as body
+      select e.id, e.ref, f.etag as previous_etag, jsonb_array_length(dg.warnings) > 0 as has_dangling, e.processed, e.orphan, rel.relations, st.items,
+        -- The etag is a hash of what the final form is made of: the processed entity, the orphan flag,
+        -- relations and status. A processed entity without errors is known by its result hash, written
+        -- with it; one with errors may be an older valid form kept, so it is hashed itself (as is one
+        -- whose hash a refresh cleared). Hashing every final form cost converting it to text, and a copy
+        -- to set the etag in it.
+        md5(case when e.result_hash is not null and jsonb_array_length(e.errors) = 0 then e.result_hash else md5(e.processed::text) end
+          || e.orphan::text || rel.relations::text || st.items::text) as etag
       from batch b
       -- Each row by its id (limit 1 keeps these lookups from being turned back into joins): planned as
       -- joins, they walked the entities' key index from its start to the batch's last id and hashed
@@ -74,11 +72,19 @@ export async function stitchBatch(c: CatalogDb, limit: number): Promise<{ change
       ) st
       where e.processed is not null
     ),
-    hashed as materialized (
-      select id, ref, previous_etag, has_dangling, body, md5(body::text) as etag from built
-    ),
     finished as materialized (
-      select id, ref, previous_etag, has_dangling, etag, jsonb_set(body, '{metadata,etag}', to_jsonb(etag)) as final from hashed
+      select id, ref, previous_etag, has_dangling, etag,
+        jsonb_set(
+          jsonb_set(
+            jsonb_set(
+              case when orphan then jsonb_set(processed, '{metadata,annotations}',
+                coalesce(processed->'metadata'->'annotations', '{}'::jsonb) || '{"backstage.io/orphan":"true"}'::jsonb)
+              else processed end,
+              '{metadata,uid}', to_jsonb(id::text)),
+            '{metadata,etag}', to_jsonb(etag)),
+          '{relations}', relations)
+        || case when jsonb_array_length(items) > 0 then jsonb_build_object('status', jsonb_build_object('items', items)) else '{}'::jsonb end as final
+      from built
     ),
     written as (
       insert into ${table(c, 'final_entities')} as f (id, ref, final, final_text, etag, has_dangling, kind, namespace, name, spec_type, lifecycle)
