@@ -1,6 +1,6 @@
 // Helpers shared by benchmarks: start the built portal as a child process and time it.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, openSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,17 @@ export function writeConfig(yaml) {
   return file;
 }
 
-/** Starts the portal (or another app folder); resolves when /readyz answers 200, with the elapsed milliseconds. */
+/**
+ * Starts the portal (or another app folder); resolves when /readyz answers 200, with the elapsed milliseconds.
+ * To look inside a run: BENCH_NODE_ARGS passes flags to its Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+ * which NODE_OPTIONS refuses), BENCH_PORTAL_STDOUT=file keeps its log (with `backend.log.level: debug`
+ * in the config, the catalog's per-batch timings).
+ */
 export async function startPortal({ config, port, app = join(root, 'apps/portal') }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', app, '--config', config, '--port', String(port)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'packages/cli/bin/atrium.mjs'), 'start', '--app', app, '--config', config, '--port', String(port)], {
+    stdio: ['ignore', process.env.BENCH_PORTAL_STDOUT ? openSync(process.env.BENCH_PORTAL_STDOUT, 'w') : 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
   let stderr = '';
