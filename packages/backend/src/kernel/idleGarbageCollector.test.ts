@@ -10,7 +10,7 @@ describe('idle garbage collection', () => {
 
   it('collects once the heap grew by the threshold and the process is idle, and not again until it grows again', async () => {
     let used = 100 * MB;
-    const c = startIdleGarbageCollector({ intervalMs: 20, idleIntervals: 1, minGrowthBytes: 64 * MB, heapUsed: () => used });
+    const c = startIdleGarbageCollector({ intervalMs: 20, idleIntervals: 1, minGrowthBytes: 64 * MB, heapUsed: () => used, heapTotal: () => 200 * MB });
     stop = c.stop;
     await wait(100);
     expect(c.collections).toBe(0); // no growth
@@ -24,9 +24,25 @@ describe('idle garbage collection', () => {
     expect(c.collections).toBe(1); // below the threshold
   });
 
+  it('collects when the committed heap grew by the threshold though the heap in use did not (V8 collected on its own)', async () => {
+    let total = 150 * MB;
+    const c = startIdleGarbageCollector({ intervalMs: 20, idleIntervals: 1, minGrowthBytes: 64 * MB, heapUsed: () => 60 * MB, heapTotal: () => total });
+    stop = c.stop;
+    await wait(100);
+    expect(c.collections).toBe(0);
+    total += 100 * MB;
+    await wait(100);
+    expect(c.collections).toBe(1);
+    await wait(100);
+    expect(c.collections).toBe(1); // a collection that released nothing is not repeated
+    total += 70 * MB;
+    await wait(100);
+    expect(c.collections).toBe(2);
+  });
+
   it('waits while the event loop is busy', async () => {
     let used = 100 * MB;
-    const c = startIdleGarbageCollector({ intervalMs: 30, idleIntervals: 2, minGrowthBytes: MB, heapUsed: () => used });
+    const c = startIdleGarbageCollector({ intervalMs: 30, idleIntervals: 2, minGrowthBytes: MB, heapUsed: () => used, heapTotal: () => 200 * MB });
     stop = c.stop;
     used += 10 * MB;
     // Keep the loop busy through several intervals: each check sees it fully utilised.
