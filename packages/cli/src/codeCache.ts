@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 
 /**
@@ -61,4 +61,28 @@ function pruneOldCaches(cacheDir: string, current: string): void {
   const others = readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).map((f) => join(cacheDir, f)).filter((f) => f !== current);
   const byAge = others.map((f) => ({ f, at: statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.at - a.at);
   for (const { f } of byAge.slice(KEEP_CACHES - 1)) unlinkSync(f);
+}
+
+/**
+ * What a bundle script (scripts/bundleDocs.mjs, scripts/bundleStart.mjs) writes beside its bundle: a
+ * hash of it, and the files it was made of (relative to it), as they were.
+ */
+interface BundleInputs {
+  hash: string;
+  inputs: Array<[path: string, size: number, mtimeMs: number]>;
+}
+
+/** The bundle's hash when it exists and was made from the compiled files as they are now. */
+export function currentBundleVersion(bundle: string): string | undefined {
+  let made: BundleInputs;
+  try {
+    made = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as BundleInputs;
+  } catch {
+    return undefined; // no bundle
+  }
+  const current = made.inputs.every(([path, size, mtimeMs]) => {
+    const s = statSync(resolve(dirname(bundle), path), { throwIfNoEntry: false });
+    return s !== undefined && s.size === size && s.mtimeMs === mtimeMs;
+  });
+  return current && typeof made.hash === 'string' ? made.hash : undefined;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentBundleVersion } from './loadDocs.js';
+import { currentBundleVersion } from '../codeCache.js';
 
 const cli = fileURLToPath(new URL('../../bin/atrium.mjs', import.meta.url));
 const bundle = fileURLToPath(new URL('../../dist/docs.cjs', import.meta.url));

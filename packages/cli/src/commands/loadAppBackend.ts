@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import type { Backend, BackendModule, BackendOptions, BackendPlugin, ServiceFactory } from '@atrium/backend';
-import { runCachedBundle } from '../codeCache.js';
+import { currentBundleVersion, runCachedBundle } from '../codeCache.js';
 
 export interface AppBackend {
   features: unknown;
@@ -13,11 +12,6 @@ export interface AppBackend {
   save(): void;
 }
 
-/** What `scripts/bundleStart.mjs` writes beside the bundle: a hash of it, and the files it was made of (relative to it), as they were. */
-interface BundleInputs {
-  hash: string;
-  inputs: Array<[path: string, size: number, mtimeMs: number]>;
-}
 
 /**
  * An app's backend features and the kernel that starts them: from one bundled file beside the app's
@@ -44,17 +38,3 @@ export async function loadAppBackend(backendModule: string): Promise<AppBackend>
   return { features: app.features, createBackend: kernel.createBackend, save: () => {} };
 }
 
-/** The bundle's hash when it exists and was made from the compiled files as they are now. */
-export function currentBundleVersion(bundle: string): string | undefined {
-  let made: BundleInputs;
-  try {
-    made = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as BundleInputs;
-  } catch {
-    return undefined; // no bundle
-  }
-  const current = made.inputs.every(([path, size, mtimeMs]) => {
-    const s = statSync(resolve(dirname(bundle), path), { throwIfNoEntry: false });
-    return s !== undefined && s.size === size && s.mtimeMs === mtimeMs;
-  });
-  return current && typeof made.hash === 'string' ? made.hash : undefined;
-}

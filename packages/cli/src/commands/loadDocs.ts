@@ -1,16 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { runCachedBundle } from '../codeCache.js';
+import { currentBundleVersion, runCachedBundle } from '../codeCache.js';
 import type * as DocsCommands from './docs.js';
 
-/** What `scripts/bundleDocs.mjs` writes beside the bundle: a hash of it, and the files it was made of (relative to it), as they were. */
-interface BundleInputs {
-  hash: string;
-  inputs: Array<[path: string, size: number, mtimeMs: number]>;
-}
 
 /**
  * The docs commands, from one bundled file (`dist/docs.cjs`, made by `npm run build`) run with V8's
@@ -31,20 +25,6 @@ export async function loadDocsCommands(): Promise<{ commands: typeof DocsCommand
   return { commands: await import('./docs.js'), save: () => {} };
 }
 
-/** The bundle's hash when it exists and was made from the compiled files as they are now. */
-export function currentBundleVersion(bundle: string): string | undefined {
-  let made: BundleInputs;
-  try {
-    made = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as BundleInputs;
-  } catch {
-    return undefined; // no bundle
-  }
-  const current = made.inputs.every(([path, size, mtimeMs]) => {
-    const s = statSync(resolve(dirname(bundle), path), { throwIfNoEntry: false });
-    return s !== undefined && s.size === size && s.mtimeMs === mtimeMs;
-  });
-  return current && typeof made.hash === 'string' ? made.hash : undefined;
-}
 
 /**
  * A docs build is a short process: V8's optimizing compiler (TurboFan) compiled markdown-it's and the

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentBundleVersion } from './loadAppBackend.js';
+import { currentBundleVersion } from '../codeCache.js';
 
 const cli = fileURLToPath(new URL('../../bin/atrium.mjs', import.meta.url));
 const portal = fileURLToPath(new URL('../../../../apps/portal', import.meta.url));
