@@ -3,12 +3,12 @@
 // dist/docs.cjs.inputs.json: the files it was made of (a library by its package.json), so the CLI ignores a
 // bundle older than them, and the bundle's hash.
 // Run by `npm run build` after `tsc -b`; reads the compiled JavaScript, not the TypeScript.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeBundleInputs } from './bundleInputs.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
 const outfile = join(dist, 'docs.cjs');
@@ -36,19 +36,7 @@ const text = readFileSync(outfile, 'utf8');
 // A character escaped by a backslash (\é, an identity escape) is the same character: that backslash goes.
 const escaped = text.replace(/(\\*)([^\0-\x7f])/g, (_m, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(outfile, escaped);
-// The CLI stats these on every run, so a library counts once, by its package.json (npm writes every
-// file of a package it installs, that one included): 210 files were ~5 ms of a build, ~40 are ~1 ms.
-// The hash names the bundle's code cache (src/codeCache.ts) without the CLI hashing 2 MB each run.
-const inputs = [...new Set(Object.keys(result.metafile.inputs).filter((p) => !/^atrium-[\w-]+:/.test(p)).map((p) => {
-  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(p);
-  return resolve(m ? `${m[1]}/package.json` : p);
-}))].map((p) => {
-  const s = statSync(p);
-  return [relative(dist, p), s.size, s.mtimeMs];
-});
-const hash = createHash('sha256').update(escaped).digest('hex').slice(0, 24);
-writeFileSync(`${outfile}.inputs.json`, JSON.stringify({ hash, inputs }));
-console.log(`bundled ${Object.keys(result.metafile.inputs).length} files into ${relative(process.cwd(), outfile)}`);
+writeBundleInputs(outfile, escaped, result.metafile);
 
 /**
  * The builder loads Prism through `prismFiles.js` (its core, its component list, its grammar loader)

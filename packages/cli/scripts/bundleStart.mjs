@@ -4,13 +4,13 @@
 // (src/commands/loadAppBackend.ts, ADR 0012), and writes `<bundle>.inputs.json`: the files it was made
 // of (a library by its package.json), so the CLI ignores a bundle older than them, and its hash.
 // Run by `npm run build` after `tsc -b` (default app: apps/portal); reads the compiled JavaScript.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeBundleInputs } from './bundleInputs.mjs';
 
 const appDir = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../../../apps/portal'));
 const manifest = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')).atrium;
@@ -47,18 +47,8 @@ const text = readFileSync(outfile, 'utf8');
 const leftImport = /(?<![\w$.`])import\(\s*(?:["'][^."']|[\w$])/.exec(text);
 if (leftImport) throw new Error(`the bundle still calls import() at ${text.slice(leftImport.index, leftImport.index + 80)}`);
 
-// The CLI stats these on every start, so a library counts once, by its package.json (npm writes every
-// file of a package it installs, that one included); the framework's and plugins' own files each.
-const inputs = [...new Set(Object.keys(result.metafile.inputs).filter((p) => !/^atrium-[\w-]+:/.test(p) && !p.endsWith('atrium-start-entry.js')).map((p) => {
-  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(p);
-  return resolve(m ? `${m[1]}/package.json` : p);
-}))].map((p) => {
-  const s = statSync(p);
-  return [relative(outDir, p), s.size, s.mtimeMs];
-});
-const hash = createHash('sha256').update(text).digest('hex').slice(0, 24);
-writeFileSync(`${outfile}.inputs.json`, JSON.stringify({ hash, inputs }));
-console.log(`bundled ${Object.keys(result.metafile.inputs).length} files into ${relative(process.cwd(), outfile)}`);
+// The framework's and plugins' own files count each, a library by its package.json (bundleInputs.mjs).
+writeBundleInputs(outfile, text, result.metafile, (p) => p.endsWith('atrium-start-entry.js'));
 
 /**
  * Every file keeps its own location: `import.meta.url` (how the catalog's parsing thread and the
